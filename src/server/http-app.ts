@@ -1,0 +1,88 @@
+/**
+ * The HTTP layer (Fastify): one port for every API. It hands AWS calls to the AWS edge as raw
+ * bytes (SigV4 needs the exact body), serves the unauthenticated health and readiness probes,
+ * gives each request an id that is also the `x-amzn-RequestId` clients see, and logs with pino
+ * without secrets (no headers, no query strings: presigned URLs carry credentials).
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { AwsEdge } from '../protocols/aws/aws-edge.js';
+
+export interface HttpAppOptions {
+  edge: AwsEdge;
+  logLevel: string;
+  /** Readiness: resolves when the storage engine answers. */
+  ready: () => Promise<void>;
+  /** Largest request body accepted (bytes). */
+  bodyLimit: number;
+}
+
+export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: opts.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    logger: {
+      level: opts.logLevel,
+      redact: ['req.headers.authorization', 'req.headers["x-amz-security-token"]'],
+    },
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.get('/_switchyard/health', (_req, reply) => reply.send({ status: 'ok' }));
+  app.get('/_switchyard/ready', async (_req, reply) => {
+    try {
+      await opts.ready();
+      return { status: 'ready' };
+    } catch (err) {
+      return reply.code(503).send({ status: 'unavailable', reason: (err as Error).message });
+    }
+  });
+
+  const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const started = performance.now();
+    const raw = {
+      method: req.method,
+      rawUrl: req.raw.url ?? '/',
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      requestId: req.id,
+    };
+    const res = await opts.edge.handle(raw);
+    if (res.status >= 400) {
+      req.log.info({ status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started }, 'request failed');
+    } else if (req.log.level === 'debug' || req.log.level === 'trace') {
+      req.log.debug({ status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started }, 'request');
+    }
+    return reply.code(res.status).headers(res.headers).send(res.body);
+  };
+  app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'], url: '/*', handler });
+  app.route({ method: ['GET', 'POST'], url: '/', handler });
+
+  // Errors raised before our handler runs (body too large, aborted body): answer in the AWS
+  // shape through the edge, never with Fastify's default JSON.
+  app.setErrorHandler(async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413;
+    const json = req.headers['x-amz-target'] !== undefined;
+    const code = tooLarge ? 'RequestEntityTooLarge' : 'SerializationException';
+    const message = tooLarge ? `Request body must be at most ${opts.bodyLimit} bytes.` : 'The request could not be read.';
+    if (!tooLarge && (err.statusCode ?? 500) >= 500) req.log.error({ err }, 'unexpected error');
+    const status = tooLarge ? 413 : 400;
+    if (json) {
+      return reply
+        .code(status)
+        .headers({ 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': req.id, 'x-amzn-query-error': `${code};Sender` })
+        .send(JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }));
+    }
+    return reply
+      .code(status)
+      .headers({ 'content-type': 'text/xml', 'x-amzn-requestid': req.id })
+      .send(`<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${req.id}</RequestId></ErrorResponse>`);
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * The writer worker's entry point: owns the SQLite connection, so a commit's fsync never blocks
+ * the main event loop.
+ *
+ * States: idle ──{type:'open', init, port}──▶ opening (database file, PRAGMAs, migrations) ──▶
+ * serving: 'ready' on the session port, then every request arriving on that port goes to the
+ * group committer, which drains the requests queued behind each one (receiveMessageOnPort) ──▶
+ * 'close' request: connection closed, 'closed' posted, port closed ──▶ idle (the main thread
+ * may reuse the worker or terminate it). A failed open posts 'init-error' and returns to idle.
+ */
+import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { GroupCommitter } from './group-commit.js';
+import { openDatabase } from './open-database.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+export interface OpenSession {
+  type: 'open';
+  init: WorkerInit;
+  port: MessagePort;
+}
+
+let serving = false;
+
+function openSession({ init, port }: OpenSession): void {
+  const post = (message: FromWorker) => port.postMessage(message);
+  if (serving) {
+    post({ type: 'init-error', message: 'writer worker is already serving a database' });
+    port.close();
+    return;
+  }
+  let committer: GroupCommitter;
+  try {
+    committer = new GroupCommitter(openDatabase(init.path), post, init.maxGroupSize);
+  } catch (e) {
+    post({ type: 'init-error', message: e instanceof Error ? e.message : String(e) });
+    port.close();
+    return;
+  }
+  serving = true;
+  const next = () => receiveMessageOnPort(port)?.message as ToWorker | undefined;
+  port.on('message', (message: ToWorker) => {
+    committer.handle(message, next);
+    if (committer.isClosed) {
+      port.close();
+      serving = false;
+    }
+  });
+  post({ type: 'ready' });
+}
+
+if (!parentPort) throw new Error('writer-worker must run in a worker thread');
+parentPort.on('message', (message: OpenSession) => {
+  if (message.type === 'open') openSession(message);
+});
