@@ -27,13 +27,14 @@ import { runBullFlow, type BullFlowResult } from './lib/bullmq-flow.js';
 import { log } from './lib/children.js';
 import { summariseProfiles, type ThreadProfile } from './lib/cpu-profile.js';
 import { cpuMeter, type CpuShare } from './lib/cpu-usage.js';
+import { probeFsync } from './lib/fsync-probe.js';
 import { motoUnavailable, startMoto } from './lib/moto.js';
 import { redisProbe } from './lib/redis.js';
 import { replay, sendOnce, startBareServer, type FixedRequest, type ReplayResult } from './lib/replay.js';
 import { SqsClient } from './lib/sqs-client.js';
 import { makeBody, runFlow, type FlowOptions, type FlowResult } from './lib/sqs-flow.js';
 import { median, round, spread } from './lib/stats.js';
-import { commitDelta, distAvailable, REPO_ROOT, SwitchyardServer, type CommitDelta } from './lib/switchyard-server.js';
+import { commitDelta, distAvailable, distFresh, REPO_ROOT, SwitchyardServer, type CommitDelta } from './lib/switchyard-server.js';
 
 const TARGETS = { batchedMsgsPerSec: 10_000, unbatchedMsgsPerSec: 3_000, vsBareRatio: 0.4, vsBullmq: 1 };
 const LEAN_CLIENT =
@@ -99,6 +100,7 @@ function flowSummary(runs: FlowRun[]): Record<string, unknown> {
         ? {
             meanGroupSize: round(median(groups.map((g) => g.meanGroupSize)), 2),
             meanCommitMs: round(median(groups.map((g) => g.meanCommitMs)), 3),
+            meanTxMs: round(median(groups.map((g) => g.meanTxMs)), 3),
             commitsPerSec: round(median(runs.map((r) => (r.groupCommit ? r.groupCommit.commits / r.seconds : 0))), 0),
           }
         : 'unavailable (launcher cli: the engine statistics are only readable in-process)',
@@ -293,6 +295,7 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
           ? {
               meanGroupSize: round(median(groups.map((g) => g.meanGroupSize)), 2),
               meanCommitMs: round(median(groups.map((g) => g.meanCommitMs)), 3),
+              meanTxMs: round(median(groups.map((g) => g.meanTxMs)), 3),
             }
           : 'unavailable (launcher cli)',
     },
@@ -477,7 +480,8 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
 // ── main ──
 
 async function main(): Promise<void> {
-  const parsed = parseBenchArgs(process.argv.slice(2), distAvailable());
+  const dist = { present: distAvailable(), fresh: distFresh() };
+  const parsed = parseBenchArgs(process.argv.slice(2), dist);
   if (parsed === 'help') {
     process.stdout.write(USAGE);
     return;
@@ -497,9 +501,11 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.release()}`,
       loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
       dataDirParent: os.tmpdir(),
+      fsyncAtStart: probeFsync(),
     },
     server: {
       from: opts.fromDist ? 'dist' : 'src (tsx)',
+      ...(dist.present && !dist.fresh && !opts.fromDist ? { note: 'dist/ is older than src/: ran the sources instead' } : {}),
       launcher: opts.launcher,
       storage: opts.storage ?? 'sqlite (fresh temp directory per phase, synchronous=FULL)',
     },

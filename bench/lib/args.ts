@@ -37,7 +37,7 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --warmup S             seconds excluded from the start of timed phases (default 2)
   --repeat N             run each figure N times and report median and spread (default 1)
   --storage URL          storage engine for Switchyard (default: SQLite in a fresh temp dir)
-  --from-dist            run the compiled dist/ (default when dist/ exists)
+  --from-dist            run the compiled dist/ (default when dist/ exists and is newer than src/)
   --from-src             run the TypeScript sources through tsx
   --launcher bench|cli   bench: startSwitchyard + IPC for group-commit stats (default);
                          cli: the real 'switchyard serve' command (no stats)
@@ -46,7 +46,7 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --unbatched-producers N (default 16)                      --unbatched-consumers N (default 16)
   --wait-time S          ReceiveMessage WaitTimeSeconds, 1..20 (default 2)
   --connections N        autocannon connections for the replay phase (default 32)
-  --moto-messages N      fixed workload for the moto comparison (default 20000)
+  --moto-messages N      fixed workload for the moto comparison (default 2000: moto does ~50-400 msgs/s)
   --bull-messages N      jobs for the BullMQ comparison (default 50000)
   --bull-concurrency N   BullMQ worker concurrency (default 50)
   --redis-port N         (default 6379)
@@ -59,7 +59,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
   return n;
 }
 
-export function parseBenchArgs(argv: string[], distPresent: boolean): BenchOptions | 'help' {
+export function parseBenchArgs(argv: string[], dist: { present: boolean; fresh: boolean }): BenchOptions | 'help' {
   const string = { type: 'string' as const };
   const { values } = parseArgs({
     args: argv,
@@ -93,7 +93,7 @@ export function parseBenchArgs(argv: string[], distPresent: boolean): BenchOptio
     if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`--only: unknown phase "${phase}" (phases: ${PHASES.join(', ')})`);
   }
   if (values['from-dist'] && values['from-src']) throw new Error('--from-dist and --from-src exclude each other');
-  if (values['from-dist'] && !distPresent) throw new Error('--from-dist: dist/ is missing; run `npm run build` first');
+  if (values['from-dist'] && !dist.present) throw new Error('--from-dist: dist/ is missing; run `npm run build` first');
   const launcher = values.launcher ?? 'bench';
   if (launcher !== 'bench' && launcher !== 'cli') throw new Error(`--launcher: expected bench or cli, got "${launcher}"`);
   const durationSec = positiveInt('duration', values.duration, 15, 2, 600);
@@ -105,7 +105,7 @@ export function parseBenchArgs(argv: string[], distPresent: boolean): BenchOptio
     warmupSec,
     repeat: positiveInt('repeat', values.repeat, 1, 1, 10),
     storage: values.storage,
-    fromDist: values['from-src'] ? false : values['from-dist'] ? true : distPresent,
+    fromDist: values['from-src'] ? false : values['from-dist'] ? true : dist.fresh,
     launcher,
     profile: values.profile ?? false,
     producers: positiveInt('producers', values.producers, 8, 1, 256),
@@ -114,7 +114,7 @@ export function parseBenchArgs(argv: string[], distPresent: boolean): BenchOptio
     unbatchedConsumers: positiveInt('unbatched-consumers', values['unbatched-consumers'], 16, 1, 256),
     waitTimeSeconds: positiveInt('wait-time', values['wait-time'], 2, 1, 20),
     connections: positiveInt('connections', values.connections, 32, 1, 1024),
-    motoMessages: positiveInt('moto-messages', values['moto-messages'], 20_000, 10, 1_000_000),
+    motoMessages: positiveInt('moto-messages', values['moto-messages'], 2_000, 10, 1_000_000),
     bullMessages: positiveInt('bull-messages', values['bull-messages'], 50_000, 10, 5_000_000),
     bullConcurrency: positiveInt('bull-concurrency', values['bull-concurrency'], 50, 1, 10_000),
     redisPort: positiveInt('redis-port', values['redis-port'], 6379, 1, 65535),

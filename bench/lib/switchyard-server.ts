@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,21 @@ export interface CommitStats {
 
 export function distAvailable(): boolean {
   return existsSync(path.join(REPO_ROOT, 'dist/cli/main.js')) && existsSync(path.join(REPO_ROOT, 'dist/server/switchyard.js'));
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** dist/ exists and is at least as new as every file under src/ (else it would measure old code). */
+export function distFresh(): boolean {
+  if (!distAvailable()) return false;
+  return statSync(path.join(REPO_ROOT, 'dist/cli/main.js')).mtimeMs >= newestMtime(path.join(REPO_ROOT, 'src'));
 }
 
 export class SwitchyardServer {

@@ -4,8 +4,9 @@
  *
  * One server child on a fixed port and data dir; one standard and one FIFO queue; producers
  * (SendMessage and SendMessageBatch, unique bodies that start with a message id) and consumers
- * (ReceiveMessage with a short random visibility timeout, then DeleteMessage or
- * DeleteMessageBatch — a few messages are deliberately left undeleted to be redelivered) run
+ * (ReceiveMessage with a short random visibility timeout, sometimes a pause, then DeleteMessage
+ * or DeleteMessageBatch, retried with the same handles after a kill — a few messages are
+ * deliberately left undeleted to be redelivered) run
  * concurrently while the driver SIGKILLs the server at random points and restarts it on the
  * same data dir. Every outcome goes into a `History` (see crash-history.ts): a success response
  * is "acked", a request that failed because its server generation was killed is "unknown".
@@ -64,6 +65,10 @@ export interface CrashRunOptions {
   abandonRate?: number;
   /** Producers pause while a queue holds more than this many acked, undeleted messages. */
   maxBacklog?: number;
+  /** Share of receives whose consumer "processes" (sleeps 1–200 ms) before deleting. */
+  processingDelayRate?: number;
+  /** Times a delete cut off by a kill is retried on the next server generation. */
+  deleteRetries?: number;
   seed?: number;
   keepDataDir?: boolean;
   log?: (line: string) => void;
@@ -94,6 +99,8 @@ export interface CrashRunSummary {
   };
   /** Requests that failed because their server was killed under them. */
   requestsFailedByKill: number;
+  /** Delete attempts repeated with the same handles after a kill. */
+  deleteRetries: number;
   /** Failures not explained by a kill (server error responses, timeouts on a live server). */
   anomalies: Anomaly[];
   /** Approximate counts after the drain (all should be 0). */
@@ -168,6 +175,7 @@ class CrashRun {
     deleteMessageBatch: 0,
   };
   requestsFailedByKill = 0;
+  deleteRetriesUsed = 0;
   /** Acked sends minus acked deletes, per queue: the producers' backpressure. */
   readonly backlog: Record<QueueKind, number> = { standard: 0, fifo: 0 };
   readonly urls: Record<QueueKind, string> = { standard: '', fifo: '' };
@@ -393,14 +401,39 @@ class CrashRun {
     });
   }
 
-  /** Deletes the given messages of one receive (a batch, or one by one in order); returns
-   *  whether every request succeeded. */
+  /** Deletes the given messages of one receive (a batch, or one by one in order). A delete cut
+   *  off by a kill is retried with the same receipt handles on the next server generation (up
+   *  to `deleteRetries` times), as a client with retries would: that is what puts handles
+   *  issued before a kill -9 to the test. Resolves `ok: false` with the generation of the last
+   *  failure when it gives up. */
   private async deleteMessages(
     kind: QueueKind,
     rec: ReceiveRecord,
     items: ReceiveRecord['messages'],
     batch: boolean,
   ): Promise<{ ok: boolean; gen: number }> {
+    let pending = items;
+    let after = 0;
+    for (let attempt = 0; ; attempt++) {
+      const g = await this.acquire(after);
+      if (!g) return { ok: true, gen: 0 };
+      const r = await this.deleteOnce(kind, rec, pending, batch, g);
+      if (r.failedGen === undefined) return { ok: true, gen: 0 };
+      if (attempt >= this.opts.deleteRetries) return { ok: false, gen: r.failedGen };
+      this.deleteRetriesUsed++;
+      pending = r.remaining;
+      after = r.failedGen;
+    }
+  }
+
+  /** One attempt: returns the items not yet deleted when a request failed (and its gen). */
+  private async deleteOnce(
+    kind: QueueKind,
+    rec: ReceiveRecord,
+    items: ReceiveRecord['messages'],
+    batch: boolean,
+    g: Generation,
+  ): Promise<{ remaining: ReceiveRecord['messages']; failedGen?: number }> {
     const record = (
       id: string,
       r: { startTick: number; endTick: number; gen: number },
@@ -423,9 +456,9 @@ class CrashRun {
       );
       if (status === 'acked') this.backlog[kind]--;
     };
+    const failedStatus = (r: { status?: number }) =>
+      r.status !== undefined && r.status < 500 ? 'rejected' : 'unknown';
     if (batch) {
-      const g = await this.acquire();
-      if (!g) return { ok: true, gen: 0 };
       this.requests.deleteMessageBatch++;
       const r = await this.op('DeleteMessageBatch', g, (sqs) =>
         sqs.send(
@@ -436,14 +469,8 @@ class CrashRun {
         ),
       );
       if (!r.ok) {
-        for (const m of items)
-          record(
-            m.id,
-            r,
-            r.status !== undefined && r.status < 500 ? 'rejected' : 'unknown',
-            Date.now(),
-          );
-        return { ok: false, gen: r.gen };
+        for (const m of items) record(m.id, r, failedStatus(r), Date.now());
+        return r.killed ? { remaining: items, failedGen: r.gen } : { remaining: [] };
       }
       const ok = new Set((r.value.Successful ?? []).map((s) => s.Id));
       items.forEach((m, i) => {
@@ -458,11 +485,9 @@ class CrashRun {
           record(m.id, r, 'rejected', r.endWall);
         }
       });
-      return { ok: true, gen: r.gen };
+      return { remaining: [] };
     }
-    for (const m of items) {
-      const g = await this.acquire();
-      if (!g) return { ok: true, gen: 0 };
+    for (const [index, m] of items.entries()) {
       this.requests.deleteMessage++;
       const r = await this.op('DeleteMessage', g, (sqs) =>
         sqs.send(
@@ -470,17 +495,13 @@ class CrashRun {
         ),
       );
       if (!r.ok) {
-        record(
-          m.id,
-          r,
-          r.status !== undefined && r.status < 500 ? 'rejected' : 'unknown',
-          Date.now(),
-        );
-        return { ok: false, gen: r.gen };
+        record(m.id, r, failedStatus(r), Date.now());
+        if (r.killed) return { remaining: items.slice(index), failedGen: r.gen };
+        continue; // an error answer (an anomaly, already recorded): not retried
       }
       record(m.id, r, 'acked', r.endWall);
     }
-    return { ok: true, gen: 0 };
+    return { remaining: [] };
   }
 
   async consumer(kind: QueueKind): Promise<void> {
@@ -502,6 +523,8 @@ class CrashRun {
       const rec = this.recordReceive(kind, r, visibility);
       const keep = rec.messages.filter(() => this.rng() >= this.opts.abandonRate);
       if (keep.length === 0) continue;
+      // "Processing" before the delete now and then, so kills also land between the two.
+      if (this.rng() < this.opts.processingDelayRate) await sleep(this.randInt(1, 200));
       const d = await this.deleteMessages(kind, rec, keep, keep.length > 1 && this.rng() < 0.5);
       if (!d.ok) after = d.gen;
     }
@@ -568,6 +591,8 @@ export async function runCrashWorkload(options: CrashRunOptions): Promise<CrashR
     visibilitySeconds: [1, 4] as [number, number],
     abandonRate: 0.05,
     maxBacklog: 3000,
+    processingDelayRate: 0.3,
+    deleteRetries: 2,
     ...options,
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
   };
@@ -656,6 +681,7 @@ export async function runCrashWorkload(options: CrashRunOptions): Promise<CrashR
       },
       requests: run.requests,
       requestsFailedByKill: run.requestsFailedByKill,
+      deleteRetries: run.deleteRetriesUsed,
       anomalies: run.anomalies,
       leftover,
       check,

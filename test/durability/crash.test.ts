@@ -197,6 +197,7 @@ describe('kill -9 crash test', () => {
         startupMs: s.startupMs,
         requests: s.requests,
         requestsFailedByKill: s.requestsFailedByKill,
+        deleteRetries: s.deleteRetries,
         anomalies: s.anomalies.length,
         acknowledgedSends: c.acknowledgedSends,
         unknownSends: c.unknownSends,

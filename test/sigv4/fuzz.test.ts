@@ -18,15 +18,24 @@ const BOUND_MS = 50;
 
 const seen = new Set<string>();
 
-function check(req: SigV4Request): void {
+function timed(req: SigV4Request): { ms: number; thrown: unknown } {
   const started = performance.now();
-  let thrown: unknown;
   try {
     verifySigV4(req, { lookup, now: T0 });
+    return { ms: performance.now() - started, thrown: undefined };
   } catch (e) {
-    thrown = e;
+    return { ms: performance.now() - started, thrown: e };
   }
-  expect(performance.now() - started).toBeLessThan(BOUND_MS);
+}
+
+function check(req: SigV4Request): void {
+  const first = timed(req);
+  const thrown = first.thrown;
+  let ms = first.ms;
+  // A slow call is re-timed twice: a GC pause or a busy machine must not fail the bound,
+  // slowness that comes from the input (a super-linear path) is there every time.
+  for (let retry = 0; retry < 2 && ms >= BOUND_MS; retry++) ms = Math.min(ms, timed(req).ms);
+  expect(ms).toBeLessThan(BOUND_MS);
   expect(thrown).toBeInstanceOf(DomainError);
   seen.add((thrown as DomainError).id);
   expect(() => peekCredentialScope(req)).not.toThrow();

@@ -18,6 +18,11 @@ interface Logger {
 export class MoveTaskRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /**
+   * Rate budget per active task (messages it may move now): grows by rate × elapsed time, at most
+   * one second's worth, starts at one message. In memory only: a restart resumes at the rate.
+   */
+  private readonly budget = new Map<string, { messages: number; at: number }>();
 
   constructor(private readonly deps: { storage: Storage; queues: QueueService; logger: Logger }) {}
 
@@ -41,7 +46,20 @@ export class MoveTaskRunner {
   /** One pass over active tasks (exposed for tests). */
   async tick(): Promise<void> {
     const tasks = await this.deps.storage.moveTasksActive({ limit: 100 });
+    const active = new Set(tasks.map((t) => t.taskHandle));
+    for (const handle of this.budget.keys()) if (!active.has(handle)) this.budget.delete(handle);
     for (const task of tasks) await this.advance(task);
+  }
+
+  /** Whole messages the task may move now, by its rate (MaxNumberOfMessagesPerSecond). */
+  private allowance(task: MoveTaskRecord): number {
+    const rate = task.maxPerSecond ?? DEFAULT_RATE;
+    const now = performance.now();
+    const b = this.budget.get(task.taskHandle) ?? { messages: 1, at: now };
+    b.messages = Math.min(Math.max(rate, 1), b.messages + ((now - b.at) * rate) / 1000);
+    b.at = now;
+    this.budget.set(task.taskHandle, b);
+    return Math.floor(b.messages);
   }
 
   private async advance(task: MoveTaskRecord): Promise<void> {
@@ -65,12 +83,14 @@ export class MoveTaskRunner {
       await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'FAILED', failureReason: 'AWS.SimpleQueueService.NonExistentQueue' });
       return;
     }
-    const limit = Math.max(1, Math.floor(((task.maxPerSecond ?? DEFAULT_RATE) * TICK_MS) / 1000));
+    const limit = this.allowance(task);
+    if (limit === 0) return;
     const result = await storage.messagesMove({
       sourceQueueId: task.sourceQueueId,
       ...(destinationQueueId !== undefined ? { destinationQueueId } : {}),
       limit,
     });
+    this.budget.get(task.taskHandle)!.messages -= result.moved;
     if (result.moved > 0) await storage.moveTasksUpdate({ taskHandle: task.taskHandle, movedDelta: result.moved });
     if (result.unmovable) {
       await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'FAILED', failureReason: result.unmovable.reason });

@@ -61,7 +61,10 @@ export function toAuthParams(
   const scope = parseCredential(credential);
   if (typeof scope === 'string') throw incomplete(scope);
   return {
-    ...scope,
+    accessKeyId: scope.accessKeyId,
+    date: scope.date,
+    region: scope.region,
+    service: scope.service,
     scope: `${scope.date}/${scope.region}/${scope.service}/aws4_request`,
     signedHeaders,
     headerNames: parseSignedHeaders(signedHeaders, where),
@@ -110,8 +113,22 @@ export function parseAuthorizationHeader(header: string): AuthParams {
 
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
+// Most requests in any one second share their X-Amz-Date: remember the last one parsed.
+let lastDate = '';
+let lastDateMs = 0;
+
 /** Epoch ms of an ISO 8601 basic date-time (`20240101T000000Z`), or undefined if invalid. */
 export function parseAmzDate(s: string): number | undefined {
+  if (s === lastDate) return lastDateMs;
+  const ms = parseAmzDateUncached(s);
+  if (ms !== undefined) {
+    lastDate = s;
+    lastDateMs = ms;
+  }
+  return ms;
+}
+
+function parseAmzDateUncached(s: string): number | undefined {
   const m = AMZ_DATE.exec(s);
   if (m === null) return undefined;
   const [y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0] = m.slice(1).map(Number);

@@ -14,15 +14,16 @@
  * Header values are byte strings (Node reads header bytes as latin1), so the canonical request
  * is hashed as latin1; values holding chars above U+00FF are first re-read as UTF-8 bytes.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { encodeAll, normalizeComponent } from './uri-encoding.js';
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
+/** Hex SHA-256 of bytes, or of a string's UTF-8 encoding. */
 export function sha256Hex(data: Buffer | string): string {
   if (data.length === 0) return EMPTY_SHA256;
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** A path whose canonical form is itself: no empty, `.` or `..` segments, nothing to encode. */
@@ -111,6 +112,6 @@ export function canonicalRequest(p: CanonicalParts): string {
 
 /** `AWS4-HMAC-SHA256 \n 20240101T000000Z \n scope \n hex(sha256(canonical request))`. */
 export function stringToSign(amzDate: string, scope: string, canonical: string): string {
-  const hash = createHash('sha256').update(canonical, 'latin1').digest('hex');
-  return `${ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
+  const digest = hash('sha256', Buffer.from(canonical, 'latin1'), 'hex');
+  return `${ALGORITHM}\n${amzDate}\n${scope}\n${digest}`;
 }

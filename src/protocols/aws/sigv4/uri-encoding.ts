@@ -74,13 +74,32 @@ export function encodeAll(s: string): string {
   return out;
 }
 
+/** Is the byte unreserved (so its canonical form is the bare character)? */
+const isUnreservedByte = (b: number): boolean => ENCODED[b]!.length === 1;
+
+/** True when `raw` is already canonical: unreserved chars and upper-case `%XX` of others. */
+function isCanonical(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 37) {
+      const hi = raw.charCodeAt(i + 1);
+      const lo = raw.charCodeAt(i + 2);
+      const upperHex = (x: number) => (x >= 48 && x <= 57) || (x >= 65 && x <= 70);
+      if (!upperHex(hi) || !upperHex(lo) || isUnreservedByte((hexValue(hi) << 4) | hexValue(lo)))
+        return false;
+      i += 2;
+    } else if (c >= 256 || !isUnreservedByte(c)) return false;
+  }
+  return true;
+}
+
 /**
  * Normalises one raw query key or value to its canonical form: `%XX` escapes are decoded to
  * their byte and every byte is re-encoded (so `%7e` becomes `~`, `%2f` becomes `%2F`, a bare
  * `+` becomes `%2B`, and a `%` that starts no valid escape becomes `%25`).
  */
 export function normalizeComponent(raw: string): string {
-  if (UNRESERVED.test(raw)) return raw;
+  if (isCanonical(raw)) return raw;
   let out = '';
   const emit = (b: number): void => {
     out += ENCODED[b];

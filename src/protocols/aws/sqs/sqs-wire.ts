@@ -50,7 +50,12 @@ export function queueNameOf(input: Record<string, unknown>, ctx: OperationContex
     // Cross-account access needs queue policies, enforced once the access-control service lands.
     throw new DomainError('AccessDenied', `Access to the resource ${raw ?? path} is denied.`);
   }
-  return decodeURIComponent(name);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    // A malformed percent-escape (`%`, `%zz`) names no queue.
+    throw new DomainError('QueueDoesNotExist', 'The specified queue does not exist.');
+  }
 }
 
 /** Message attributes as the request carries them; the core validates every rule. */
