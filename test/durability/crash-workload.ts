@@ -212,6 +212,7 @@ class CrashRun {
       if (this.stopping && !this.draining) return undefined;
       const g = this.server.current();
       if (g && g.gen > after) return g;
+      if (this.draining) throw new Error('server down while draining');
       await Promise.race([this.server.nextChange(), this.stopped]);
     }
   }
@@ -632,7 +633,7 @@ export async function runCrashWorkload(options: CrashRunOptions): Promise<CrashR
       await server.kill9();
       kills++;
       cycles++;
-      if (cycles % 5 === 0) {
+      if (options.log && cycles % 5 === 0) {
         const c = checkHistory(run.recorder.history);
         log(
           `cycle ${cycles}: killed pid ${pid}; acked sends ${c.acknowledgedSends}, unknown ${c.unknownSends}, deliveries ${c.deliveries}`,

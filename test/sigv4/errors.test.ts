@@ -149,6 +149,10 @@ describe('RequestExpired: header auth ±5 minutes', () => {
     expect(idOf(signed, T0 - 300_001)).toBe('RequestExpired');
   });
 
+  it('refuses to run without a valid clock (fails closed)', () => {
+    expect(() => verifySigV4(signed, { lookup, now: Number.NaN })).toThrow(TypeError);
+  });
+
   it('says how stale or how early, as AWS does', () => {
     expect(caught(() => verify(signed, T0 + 301_000)).message).toBe(
       'Signature expired: 20240115T123045Z is now earlier than 20240115T123046Z ' +

@@ -90,7 +90,7 @@ export class OutboxWorker {
       this.signalled = false;
       return;
     }
-    let next: number | null = null;
+    let next: number | null;
     try {
       next = await this.opts.storage.outboxNextDueAt({});
     } catch {

@@ -20,9 +20,6 @@ import { DomainError } from '../../../core/errors/domain-error.js';
 import {
   type AuthParams,
   authorizationFields,
-  formatAmzDate,
-  incomplete,
-  parseAmzDate,
   parseAuthorizationHeader,
   parseCredential,
 } from './auth-params.js';
@@ -37,6 +34,7 @@ import {
   stringToSign,
 } from './canonical.js';
 import { looksPresigned, parsePresigned, singleParam } from './presigned.js';
+import { checkPresignedExpiry, checkSkew, header, headerDate } from './request-time.js';
 import { signatureHex, signingKey } from './signing-key.js';
 import { decodeComponent } from './uri-encoding.js';
 
@@ -60,17 +58,7 @@ export interface VerifiedCaller {
   presigned: boolean;
 }
 
-/** Allowed clock skew for header auth, and how far ahead a presigned X-Amz-Date may be. */
-export const MAX_SKEW_MS = 5 * 60 * 1000;
-
 type Headers = SigV4Request['headers'];
-
-function header(headers: Headers, name: string): string | undefined {
-  if (!Object.hasOwn(headers, name)) return undefined;
-  const v = headers[name];
-  if (typeof v === 'string') return v;
-  return Array.isArray(v) ? v.join(',') : undefined;
-}
 
 const mismatch = (message?: string): DomainError =>
   new DomainError('SignatureDoesNotMatch', message);
@@ -79,55 +67,6 @@ function splitUrl(rawUrl: string): { path: string; params: QueryParam[] } {
   const q = rawUrl.indexOf('?');
   if (q < 0) return { path: rawUrl, params: [] };
   return { path: rawUrl.slice(0, q), params: parseQuery(rawUrl.slice(q + 1)) };
-}
-
-/** The request time of header auth: X-Amz-Date, else the Date header. */
-function headerDate(headers: Headers): { amzDate: string; dateMs: number } {
-  const amz = header(headers, 'x-amz-date');
-  if (amz !== undefined) {
-    const dateMs = parseAmzDate(amz);
-    if (dateMs === undefined)
-      throw incomplete(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'".`);
-    return { amzDate: amz, dateMs };
-  }
-  const date = header(headers, 'date');
-  if (date === undefined)
-    throw incomplete(
-      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
-    );
-  const parsed = Date.parse(date);
-  if (!Number.isFinite(parsed)) throw incomplete('The Date header is not a valid HTTP date.');
-  const dateMs = Math.floor(parsed / 1000) * 1000;
-  return { amzDate: formatAmzDate(dateMs), dateMs };
-}
-
-function notYetCurrent(amzDate: string, now: number): DomainError {
-  return new DomainError(
-    'RequestExpired',
-    `Signature not yet current: ${amzDate} is still later than ` +
-      `${formatAmzDate(now + MAX_SKEW_MS)} (${formatAmzDate(now)} + 5 min.)`,
-  );
-}
-
-function checkSkew(amzDate: string, dateMs: number, now: number): void {
-  if (dateMs < now - MAX_SKEW_MS)
-    throw new DomainError(
-      'RequestExpired',
-      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
-        `(${formatAmzDate(now)} - 5 min.)`,
-    );
-  if (dateMs > now + MAX_SKEW_MS) throw notYetCurrent(amzDate, now);
-}
-
-function checkPresignedExpiry(amzDate: string, dateMs: number, expires: number, now: number) {
-  const end = dateMs + expires * 1000;
-  if (now > end)
-    throw new DomainError(
-      'RequestExpired',
-      `Request has expired: X-Amz-Date ${amzDate} + X-Amz-Expires ${expires} s ended at ` +
-        `${formatAmzDate(end)}; it is now ${formatAmzDate(now)}.`,
-    );
-  if (dateMs > now + MAX_SKEW_MS) throw notYetCurrent(amzDate, now);
 }
 
 /** The payload hash entering the canonical request; a declared hash must be the body's. */
@@ -159,6 +98,8 @@ export function verifySigV4(
   req: SigV4Request,
   opts: { lookup: (accessKeyId: string) => Credential | undefined; now: number },
 ): VerifiedCaller {
+  // Fail closed: with NaN every clock comparison would be false, i.e. never expired.
+  if (!Number.isFinite(opts.now)) throw new TypeError('verifySigV4: now must be epoch ms');
   const { path, params } = splitUrl(req.rawUrl);
   const authorization = header(req.headers, 'authorization');
   let auth: AuthParams;
