@@ -51,7 +51,7 @@ export const ERRORS = {
     CORAL,
   ),
   IncompleteSignature: sender(
-    403,
+    400,
     'IncompleteSignature',
     'IncompleteSignatureException',
     'The request signature does not conform to AWS standards.',

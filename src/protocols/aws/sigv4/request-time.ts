@@ -66,7 +66,7 @@ export function checkPresignedExpiry(
   dateMs: number,
   expires: number,
   now: number,
-) {
+): void {
   const end = dateMs + expires * 1000;
   if (now > end)
     throw new DomainError(

@@ -58,6 +58,8 @@ export interface VerifiedCaller {
   presigned: boolean;
 }
 
+export { MAX_SKEW_MS } from './request-time.js';
+
 type Headers = SigV4Request['headers'];
 
 const mismatch = (message?: string): DomainError =>
