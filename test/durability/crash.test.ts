@@ -184,7 +184,7 @@ describe('kill -9 crash test', () => {
     'loses no acknowledged send and resurrects no acknowledged delete across ≥ 20 kill -9 cycles',
     { timeout: 150_000 },
     async () => {
-      result = await runCrashWorkload({ cycles: 22 });
+      result = await runCrashWorkload({ cycles: 20 });
       const s = result.summary;
       const c = s.check;
       const figures = {
