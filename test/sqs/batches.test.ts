@@ -7,15 +7,27 @@
 import { describe, expect, it } from 'vitest';
 import { expectSqsError } from './drivers/driver.js';
 import { createQueue, PROTOCOLS, receiveN, useSqsServer } from './drivers/fixture.js';
-import { md5, md5OfAttributes } from './digests.js';
+import { md5, md5OfAttributes, TRACE_HEADER, TRACE_HEADER_MD5 } from './digests.js';
 
 const fx = useSqsServer();
 
 const EMPTY = { json: 'EmptyBatchRequest', query: 'AWS.SimpleQueueService.EmptyBatchRequest' };
-const TOO_MANY = { json: 'TooManyEntriesInBatchRequest', query: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest' };
-const NOT_DISTINCT = { json: 'BatchEntryIdsNotDistinct', query: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct' };
-const INVALID_ID = { json: 'InvalidBatchEntryId', query: 'AWS.SimpleQueueService.InvalidBatchEntryId' };
-const TOO_LONG = { json: 'BatchRequestTooLong', query: 'AWS.SimpleQueueService.BatchRequestTooLong' };
+const TOO_MANY = {
+  json: 'TooManyEntriesInBatchRequest',
+  query: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+};
+const NOT_DISTINCT = {
+  json: 'BatchEntryIdsNotDistinct',
+  query: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct',
+};
+const INVALID_ID = {
+  json: 'InvalidBatchEntryId',
+  query: 'AWS.SimpleQueueService.InvalidBatchEntryId',
+};
+const TOO_LONG = {
+  json: 'BatchRequestTooLong',
+  query: 'AWS.SimpleQueueService.BatchRequestTooLong',
+};
 
 describe.each(PROTOCOLS)('batches over %s', (protocol) => {
   const d = () => fx.driver(protocol);
@@ -25,7 +37,16 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
     const entries = Array.from({ length: 10 }, (_, i) => ({
       Id: `e-${i}_x`,
       MessageBody: `body ${i} <&>`,
-      ...(i % 2 ? { MessageAttributes: { i: { DataType: 'Number', StringValue: String(i) } } } : {}),
+      ...(i % 2
+        ? { MessageAttributes: { i: { DataType: 'Number', StringValue: String(i) } } }
+        : {}),
+      ...(i === 4
+        ? {
+            MessageSystemAttributes: {
+              AWSTraceHeader: { DataType: 'String', StringValue: TRACE_HEADER },
+            },
+          }
+        : {}),
     }));
     const res = await d().call('SendMessageBatch', { QueueUrl: url, Entries: entries });
     expect(res.Failed ?? []).toEqual([]);
@@ -33,7 +54,12 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
     for (const s of res.Successful!) {
       const e = entries.find((x) => x.Id === s.Id)!;
       expect(s.MD5OfMessageBody).toBe(md5(e.MessageBody));
-      expect(s.MD5OfMessageAttributes).toBe(e.MessageAttributes ? md5OfAttributes(e.MessageAttributes) : undefined);
+      expect(s.MD5OfMessageAttributes).toBe(
+        e.MessageAttributes ? md5OfAttributes(e.MessageAttributes) : undefined,
+      );
+      expect(s.MD5OfMessageSystemAttributes).toBe(
+        e.MessageSystemAttributes ? TRACE_HEADER_MD5 : undefined,
+      );
       expect(s.MessageId).toMatch(/^[0-9a-f-]{36}$/);
     }
     const got = await receiveN(d(), url, 10);
@@ -48,7 +74,11 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
         { Id: 'ok1', MessageBody: 'fine' },
         { Id: 'badchars', MessageBody: 'nul \u0000 inside' },
         { Id: 'baddelay', MessageBody: 'x', DelaySeconds: 901 },
-        { Id: 'badattr', MessageBody: 'x', MessageAttributes: { n: { DataType: 'Number', StringValue: 'NaN?' } } },
+        {
+          Id: 'badattr',
+          MessageBody: 'x',
+          MessageAttributes: { n: { DataType: 'Number', StringValue: 'NaN?' } },
+        },
         { Id: 'ok2', MessageBody: 'also fine', DelaySeconds: 0 },
       ],
     });
@@ -64,9 +94,15 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
 
   it('whole-request errors: empty, more than 10, repeated ids, invalid ids, more than 1 MiB', async () => {
     const { url } = await createQueue(d(), 'batch-errors');
-    const send = (Entries: { Id: string; MessageBody: string }[]) => d().call('SendMessageBatch', { QueueUrl: url, Entries });
+    const send = (Entries: { Id: string; MessageBody: string }[]) =>
+      d().call('SendMessageBatch', { QueueUrl: url, Entries });
     await expectSqsError(d(), send([]), EMPTY, 400);
-    await expectSqsError(d(), send(Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: 'x' }))), TOO_MANY, 400);
+    await expectSqsError(
+      d(),
+      send(Array.from({ length: 11 }, (_, i) => ({ Id: `m${i}`, MessageBody: 'x' }))),
+      TOO_MANY,
+      400,
+    );
     await expectSqsError(
       d(),
       send([
@@ -96,13 +132,19 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
     ]);
     expect(ok.Successful).toHaveLength(2);
     // Nothing of the refused batches was stored.
-    const attrs = await d().call('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] });
+    const attrs = await d().call('GetQueueAttributes', {
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages'],
+    });
     expect(attrs.Attributes).toEqual({ ApproximateNumberOfMessages: '2' });
   });
 
   it('DeleteMessageBatch: good handles succeed, an invalid one fails alone', async () => {
     const { url } = await createQueue(d(), 'delete-batch');
-    await d().call('SendMessageBatch', { QueueUrl: url, Entries: [1, 2, 3].map((i) => ({ Id: `s${i}`, MessageBody: `m${i}` })) });
+    await d().call('SendMessageBatch', {
+      QueueUrl: url,
+      Entries: [1, 2, 3].map((i) => ({ Id: `s${i}`, MessageBody: `m${i}` })),
+    });
     const got = await receiveN(d(), url, 3);
     const res = await d().call('DeleteMessageBatch', {
       QueueUrl: url,
@@ -112,13 +154,28 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
       ],
     });
     expect(res.Successful!.map((s) => s.Id).sort()).toEqual(['d0', 'd1', 'd2']);
-    expect(res.Failed).toEqual([{ Id: 'bogus', SenderFault: true, Code: 'ReceiptHandleIsInvalid', Message: expect.any(String) }]);
+    expect(res.Failed).toEqual([
+      {
+        Id: 'bogus',
+        SenderFault: true,
+        Code: 'ReceiptHandleIsInvalid',
+        Message: expect.any(String),
+      },
+    ]);
     const attrs = await d().call('GetQueueAttributes', {
       QueueUrl: url,
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     });
-    expect(attrs.Attributes).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
-    await expectSqsError(d(), d().call('DeleteMessageBatch', { QueueUrl: url, Entries: [] }), EMPTY, 400);
+    expect(attrs.Attributes).toEqual({
+      ApproximateNumberOfMessages: '0',
+      ApproximateNumberOfMessagesNotVisible: '0',
+    });
+    await expectSqsError(
+      d(),
+      d().call('DeleteMessageBatch', { QueueUrl: url, Entries: [] }),
+      EMPTY,
+      400,
+    );
     await expectSqsError(
       d(),
       d().call('DeleteMessageBatch', {
@@ -133,7 +190,10 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
     );
     await expectSqsError(
       d(),
-      d().call('DeleteMessageBatch', { QueueUrl: url, Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `x${i}`, ReceiptHandle: 'a' })) }),
+      d().call('DeleteMessageBatch', {
+        QueueUrl: url,
+        Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `x${i}`, ReceiptHandle: 'a' })),
+      }),
       TOO_MANY,
       400,
     );
@@ -141,7 +201,10 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
 
   it('ChangeMessageVisibilityBatch: per-entry results; 0 makes messages visible again', async () => {
     const { url } = await createQueue(d(), 'cmv-batch');
-    await d().call('SendMessageBatch', { QueueUrl: url, Entries: [1, 2].map((i) => ({ Id: `s${i}`, MessageBody: `m${i}` })) });
+    await d().call('SendMessageBatch', {
+      QueueUrl: url,
+      Entries: [1, 2].map((i) => ({ Id: `s${i}`, MessageBody: `m${i}` })),
+    });
     const got = await receiveN(d(), url, 2, { visibilityTimeout: 60 });
     const res = await d().call('ChangeMessageVisibilityBatch', {
       QueueUrl: url,
@@ -156,12 +219,21 @@ describe.each(PROTOCOLS)('batches over %s', (protocol) => {
     const failed = Object.fromEntries(res.Failed!.map((f) => [f.Id, f]));
     expect(failed.bogus).toMatchObject({ Code: 'ReceiptHandleIsInvalid', SenderFault: true });
     expect(failed.range).toMatchObject({ Code: 'InvalidParameterValue', SenderFault: true });
-    const again = (await d().call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 })).Messages ?? [];
+    const again =
+      (await d().call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 })).Messages ?? [];
     expect(again.map((m) => m.MessageId)).toEqual([got[0]!.MessageId]);
-    await expectSqsError(d(), d().call('ChangeMessageVisibilityBatch', { QueueUrl: url, Entries: [] }), EMPTY, 400);
     await expectSqsError(
       d(),
-      d().call('ChangeMessageVisibilityBatch', { QueueUrl: url, Entries: [{ Id: 'a b', ReceiptHandle: 'x', VisibilityTimeout: 1 }] }),
+      d().call('ChangeMessageVisibilityBatch', { QueueUrl: url, Entries: [] }),
+      EMPTY,
+      400,
+    );
+    await expectSqsError(
+      d(),
+      d().call('ChangeMessageVisibilityBatch', {
+        QueueUrl: url,
+        Entries: [{ Id: 'a b', ReceiptHandle: 'x', VisibilityTimeout: 1 }],
+      }),
       INVALID_ID,
       400,
     );

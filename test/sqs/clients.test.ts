@@ -86,7 +86,9 @@ describe('botocore (boto3) against the server', () => {
     const attrs = Object.fromEntries(
       Object.entries(KNOWN_ANSWERS[1]!.attrs).map(([k, v]) => [
         k,
-        v.BinaryValue ? { DataType: v.DataType, BinaryValue: Buffer.from(v.BinaryValue).toString('base64') } : v,
+        v.BinaryValue
+          ? { DataType: v.DataType, BinaryValue: Buffer.from(v.BinaryValue).toString('base64') }
+          : v,
       ]),
     );
     const { stdout } = await run('python3', ['-c', BOTO3_SCRIPT], {
@@ -106,7 +108,14 @@ describe('botocore (boto3) against the server', () => {
       MessageId: out.sent.MessageId,
       ReceiveCount: '1',
     });
-    expect(out.received.AttributeTypes).toEqual(['Binary', 'Binary.png', 'Number', 'Number.float', 'String', 'String.custom']);
+    expect(out.received.AttributeTypes).toEqual([
+      'Binary',
+      'Binary.png',
+      'Number',
+      'Number.float',
+      'String',
+      'String.custom',
+    ]);
     expect(out.batch).toEqual({ ok: ['a'], failed: [['b', 'InvalidMessageContents']] });
     expect(out.errors).toEqual({
       get_queue_url: { code: 'AWS.SimpleQueueService.NonExistentQueue', status: 400 },
@@ -123,7 +132,10 @@ describe('botocore (boto3) against the server', () => {
 describe('AWS CLI smoke', () => {
   it.skipIf(!hasAwsCli)('create, send, receive, and a legacy error code', async () => {
     const aws = (...args: string[]) =>
-      run('aws', ['--endpoint-url', fx.server.url, '--output', 'json', 'sqs', ...args], { env: clientEnv(), timeout: 60_000 });
+      run('aws', ['--endpoint-url', fx.server.url, '--output', 'json', 'sqs', ...args], {
+        env: clientEnv(),
+        timeout: 60_000,
+      });
     const queue = `cli-${Date.now()}`;
     const { QueueUrl } = JSON.parse((await aws('create-queue', '--queue-name', queue)).stdout);
     expect(QueueUrl).toBe(`${fx.server.url}/000000000000/${queue}`);
@@ -137,12 +149,30 @@ describe('AWS CLI smoke', () => {
     ]);
     const sent = JSON.parse(sentOut.stdout);
     expect(sent.MD5OfMessageBody).toBe(md5('hello from the CLI'));
-    const got = JSON.parse((await aws('receive-message', '--queue-url', QueueUrl, '--attribute-names', 'All', '--wait-time-seconds', '1')).stdout);
-    expect(got.Messages[0]).toMatchObject({ Body: 'hello from the CLI', MessageId: sent.MessageId });
+    const got = JSON.parse(
+      (
+        await aws(
+          'receive-message',
+          '--queue-url',
+          QueueUrl,
+          '--attribute-names',
+          'All',
+          '--wait-time-seconds',
+          '1',
+        )
+      ).stdout,
+    );
+    expect(got.Messages[0]).toMatchObject({
+      Body: 'hello from the CLI',
+      MessageId: sent.MessageId,
+    });
     expect(failed?.code).not.toBe(0);
     expect(failed?.stderr).toContain('AWS.SimpleQueueService.NonExistentQueue');
   });
 });
 
-if (!hasBoto3) console.warn('clients.test.ts: boto3 not installed (python3 -c "import boto3" failed): botocore checks skipped');
+if (!hasBoto3)
+  console.warn(
+    'clients.test.ts: boto3 not installed (python3 -c "import boto3" failed): botocore checks skipped',
+  );
 if (!hasAwsCli) console.warn('clients.test.ts: the AWS CLI is not installed: CLI smoke skipped');

@@ -22,7 +22,7 @@ export function md5OfAttributes(attrs: Record<string, MessageAttributeValue>): s
   for (const name of Object.keys(attrs).sort()) {
     const a = attrs[name]!;
     withLength(hash, enc.encode(name));
-    withLength(hash, enc.encode(a.DataType!));
+    withLength(hash, enc.encode(a.DataType));
     if (a.StringValue !== undefined) {
       hash.update(Uint8Array.of(1));
       withLength(hash, enc.encode(a.StringValue));
@@ -36,7 +36,10 @@ export function md5OfAttributes(attrs: Record<string, MessageAttributeValue>): s
 
 /** Known answers computed with Python's hashlib and struct, a third implementation. */
 export const KNOWN_ANSWERS: { attrs: Record<string, MessageAttributeValue>; md5: string }[] = [
-  { attrs: { a: { DataType: 'String', StringValue: 'x' } }, md5: 'a512aac9938034acb0b3c3d965944bf1' },
+  {
+    attrs: { a: { DataType: 'String', StringValue: 'x' } },
+    md5: 'a512aac9938034acb0b3c3d965944bf1',
+  },
   {
     attrs: {
       name: { DataType: 'String', StringValue: 'Ünïcödé ✓' },
@@ -50,6 +53,7 @@ export const KNOWN_ANSWERS: { attrs: Record<string, MessageAttributeValue>; md5:
   },
 ];
 
-export const TRACE_HEADER = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+export const TRACE_HEADER =
+  'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
 /** MD5OfMessageSystemAttributes of `{AWSTraceHeader: String TRACE_HEADER}` (Python). */
 export const TRACE_HEADER_MD5 = '5ae4d5d7636402d80f4eb6d213245a88';

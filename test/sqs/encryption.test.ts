@@ -41,7 +41,14 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
 
   it('a queue with SqsManagedSseEnabled (the default) keeps no plaintext on disk', async () => {
     const { url } = await createQueue(d(), 'sse');
-    expect((await d().call('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['SqsManagedSseEnabled'] })).Attributes).toEqual({
+    expect(
+      (
+        await d().call('GetQueueAttributes', {
+          QueueUrl: url,
+          AttributeNames: ['SqsManagedSseEnabled'],
+        })
+      ).Attributes,
+    ).toEqual({
       SqsManagedSseEnabled: 'true',
     });
     const m = await sendMarked(url);
@@ -49,7 +56,11 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
     for (const secret of [m.body, m.attr, m.trace]) expect(bytes.includes(secret)).toBe(false);
     // ... and the message reads back intact.
     const got = (
-      await d().call('ReceiveMessage', { QueueUrl: url, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['AWSTraceHeader'] })
+      await d().call('ReceiveMessage', {
+        QueueUrl: url,
+        MessageAttributeNames: ['All'],
+        MessageSystemAttributeNames: ['AWSTraceHeader'],
+      })
     ).Messages![0]!;
     expect(got.Body).toBe(`secret payload ${m.body}`);
     expect(got.MessageAttributes?.note?.StringValue).toBe(m.attr);
@@ -61,7 +72,9 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
     const m = await sendMarked(url);
     const bytes = databaseBytes();
     for (const secret of [m.body, m.attr, m.trace]) expect(bytes.includes(secret)).toBe(false);
-    expect((await d().call('ReceiveMessage', { QueueUrl: url })).Messages![0]!.Body).toBe(`secret payload ${m.body}`);
+    expect((await d().call('ReceiveMessage', { QueueUrl: url })).Messages![0]!.Body).toBe(
+      `secret payload ${m.body}`,
+    );
   });
 
   it('with SqsManagedSseEnabled=false the plaintext is on disk (the check can fail)', async () => {
@@ -75,13 +88,19 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
   it('turning encryption on applies to later messages; earlier ones stay readable', async () => {
     const { url } = await createQueue(d(), 'switch', { SqsManagedSseEnabled: 'false' });
     const before = await sendMarked(url);
-    await d().call('SetQueueAttributes', { QueueUrl: url, Attributes: { SqsManagedSseEnabled: 'true' } });
+    await d().call('SetQueueAttributes', {
+      QueueUrl: url,
+      Attributes: { SqsManagedSseEnabled: 'true' },
+    });
     const after = await sendMarked(url);
     const bytes = databaseBytes();
     expect(bytes.includes(before.body)).toBe(true);
     expect(bytes.includes(after.body)).toBe(false);
-    const got = (await d().call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 })).Messages ?? [];
-    expect(got.map((x) => x.Body).sort()).toEqual([`secret payload ${after.body}`, `secret payload ${before.body}`].sort());
+    const got =
+      (await d().call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 })).Messages ?? [];
+    expect(got.map((x) => x.Body).sort()).toEqual(
+      [`secret payload ${after.body}`, `secret payload ${before.body}`].sort(),
+    );
   });
 
   it('an encrypted message moved to a dead-letter queue stays readable there', async () => {
@@ -92,7 +111,9 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
     const m = await sendMarked(src.url);
     await d().call('ReceiveMessage', { QueueUrl: src.url, VisibilityTimeout: 0 });
     expect((await d().call('ReceiveMessage', { QueueUrl: src.url })).Messages).toBeUndefined();
-    const got = (await d().call('ReceiveMessage', { QueueUrl: dlq.url, MessageAttributeNames: ['All'] })).Messages![0]!;
+    const got = (
+      await d().call('ReceiveMessage', { QueueUrl: dlq.url, MessageAttributeNames: ['All'] })
+    ).Messages![0]!;
     expect(got.Body).toBe(`secret payload ${m.body}`);
     expect(got.MessageAttributes?.note?.StringValue).toBe(m.attr);
     expect(databaseBytes().includes(m.body)).toBe(false);

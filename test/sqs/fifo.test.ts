@@ -13,13 +13,19 @@ const fx = useSqsServer();
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
+describe.concurrent.each(PROTOCOLS)('FIFO over %s', (protocol) => {
   const d = () => fx.driver(protocol);
 
-  const fifo = (attrs: Record<string, string> = {}) => createQueue(d(), 'fifo', attrs, { fifo: true });
+  const fifo = (attrs: Record<string, string> = {}) =>
+    createQueue(d(), 'fifo', attrs, { fifo: true });
 
   /** Sends to `group`; the deduplication id defaults to the body (spaces as `_`), `null` sends none. */
-  function send(url: string, body: string, group: string, dedup: string | null = body.replace(/\s/g, '_')) {
+  function send(
+    url: string,
+    body: string,
+    group: string,
+    dedup: string | null = body.replace(/\s/g, '_'),
+  ) {
     return d().call('SendMessage', {
       QueueUrl: url,
       MessageBody: body,
@@ -28,15 +34,26 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     });
   }
 
-  async function receive(url: string, max = 10, extra: { ReceiveRequestAttemptId?: string; VisibilityTimeout?: number } = {}) {
+  async function receive(
+    url: string,
+    max = 10,
+    extra: { ReceiveRequestAttemptId?: string; VisibilityTimeout?: number } = {},
+  ) {
     return (
-      (await d().call('ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: max, MessageSystemAttributeNames: ['All'], ...extra }))
-        .Messages ?? []
+      (
+        await d().call('ReceiveMessage', {
+          QueueUrl: url,
+          MaxNumberOfMessages: max,
+          MessageSystemAttributeNames: ['All'],
+          ...extra,
+        })
+      ).Messages ?? []
     );
   }
 
   async function drain(drv: SqsDriver, url: string, messages: { ReceiptHandle?: string }[]) {
-    for (const m of messages) await drv.call('DeleteMessage', { QueueUrl: url, ReceiptHandle: m.ReceiptHandle! });
+    for (const m of messages)
+      await drv.call('DeleteMessage', { QueueUrl: url, ReceiptHandle: m.ReceiptHandle! });
   }
 
   it('delivers a group in send order with increasing sequence numbers', async () => {
@@ -50,7 +67,11 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     const got = await receive(url, 10);
     expect(got.map((m) => m.Body)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
     expect(got.map((m) => m.Attributes!.SequenceNumber)).toEqual(sent.map((s) => s.SequenceNumber));
-    expect(got[0]!.Attributes).toMatchObject({ MessageGroupId: 'g', MessageDeduplicationId: 'm0', ApproximateReceiveCount: '1' });
+    expect(got[0]!.Attributes).toMatchObject({
+      MessageGroupId: 'g',
+      MessageDeduplicationId: 'm0',
+      ApproximateReceiveCount: '1',
+    });
   });
 
   it('a group with a message in flight is locked until that message is deleted or visible again', async () => {
@@ -64,7 +85,11 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     const [second] = await receive(url, 10, { VisibilityTimeout: 30 });
     expect(second?.Body).toBe('a2');
     // Making the in-flight message visible again unlocks the group (and redelivers it first).
-    await d().call('ChangeMessageVisibility', { QueueUrl: url, ReceiptHandle: second!.ReceiptHandle!, VisibilityTimeout: 0 });
+    await d().call('ChangeMessageVisibility', {
+      QueueUrl: url,
+      ReceiptHandle: second!.ReceiptHandle!,
+      VisibilityTimeout: 0,
+    });
     const [again] = await receive(url, 10);
     expect(again?.Body).toBe('a2');
     expect(again?.Attributes?.ApproximateReceiveCount).toBe('2');
@@ -128,26 +153,46 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     // An explicit id still wins over the content hash.
     await send(url, 'same body', 'g', 'explicit');
     await drain(d(), url, got);
-    expect((await receive(url, 10)).map((m) => m.Attributes!.MessageDeduplicationId)).toEqual(['explicit']);
+    expect((await receive(url, 10)).map((m) => m.Attributes!.MessageDeduplicationId)).toEqual([
+      'explicit',
+    ]);
   });
 
   it('DeduplicationScope queue (default) vs messageGroup', async () => {
     const byQueue = await fifo();
     expect(
-      (await d().call('GetQueueAttributes', { QueueUrl: byQueue.url, AttributeNames: ['DeduplicationScope', 'FifoThroughputLimit'] })).Attributes,
+      (
+        await d().call('GetQueueAttributes', {
+          QueueUrl: byQueue.url,
+          AttributeNames: ['DeduplicationScope', 'FifoThroughputLimit'],
+        })
+      ).Attributes,
     ).toEqual({ DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' });
     await send(byQueue.url, 'one', 'g1', 'same-id');
     await send(byQueue.url, 'two', 'g2', 'same-id');
     expect((await receive(byQueue.url, 10)).map((m) => m.Body)).toEqual(['one']);
 
-    const byGroup = await fifo({ DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId' });
+    const byGroup = await fifo({
+      DeduplicationScope: 'messageGroup',
+      FifoThroughputLimit: 'perMessageGroupId',
+    });
     await send(byGroup.url, 'one', 'g1', 'same-id');
     await send(byGroup.url, 'two', 'g2', 'same-id');
     await send(byGroup.url, 'three', 'g2', 'same-id');
     expect((await receive(byGroup.url, 10)).map((m) => m.Body).sort()).toEqual(['one', 'two']);
 
-    await expectSqsError(d(), fifo({ FifoThroughputLimit: 'perMessageGroupId' }), 'InvalidAttributeValue', 400);
-    await expectSqsError(d(), fifo({ DeduplicationScope: 'everything' }), 'InvalidAttributeValue', 400);
+    await expectSqsError(
+      d(),
+      fifo({ FifoThroughputLimit: 'perMessageGroupId' }),
+      'InvalidAttributeValue',
+      400,
+    );
+    await expectSqsError(
+      d(),
+      fifo({ DeduplicationScope: 'everything' }),
+      'InvalidAttributeValue',
+      400,
+    );
   });
 
   it('a ReceiveRequestAttemptId retry returns the same messages and receipt handles', async () => {
@@ -156,19 +201,34 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     const first = await receive(url, 2, { ReceiveRequestAttemptId: 'attempt-1' });
     expect(first.map((m) => m.Body)).toEqual(['r0', 'r1']);
     const retry = await receive(url, 2, { ReceiveRequestAttemptId: 'attempt-1' });
-    expect(retry.map((m) => [m.MessageId, m.ReceiptHandle])).toEqual(first.map((m) => [m.MessageId, m.ReceiptHandle]));
+    expect(retry.map((m) => [m.MessageId, m.ReceiptHandle])).toEqual(
+      first.map((m) => [m.MessageId, m.ReceiptHandle]),
+    );
     // A new attempt id is a new receive: the group is locked.
     expect(await receive(url, 2, { ReceiveRequestAttemptId: 'attempt-2' })).toEqual([]);
     await drain(d(), url, first);
-    expect((await receive(url, 2, { ReceiveRequestAttemptId: 'attempt-3' })).map((m) => m.Body)).toEqual(['r2']);
-    await expectSqsError(d(), d().call('ReceiveMessage', { QueueUrl: url, ReceiveRequestAttemptId: 'has space' }), 'InvalidParameterValue', 400);
+    expect(
+      (await receive(url, 2, { ReceiveRequestAttemptId: 'attempt-3' })).map((m) => m.Body),
+    ).toEqual(['r2']);
+    await expectSqsError(
+      d(),
+      d().call('ReceiveMessage', { QueueUrl: url, ReceiveRequestAttemptId: 'has space' }),
+      'InvalidParameterValue',
+      400,
+    );
   });
 
   it('per-message DelaySeconds is rejected; the queue delay applies', async () => {
     const { url } = await fifo({ DelaySeconds: '1' });
     await expectSqsError(
       d(),
-      d().call('SendMessage', { QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'x', DelaySeconds: 5 }),
+      d().call('SendMessage', {
+        QueueUrl: url,
+        MessageBody: 'x',
+        MessageGroupId: 'g',
+        MessageDeduplicationId: 'x',
+        DelaySeconds: 5,
+      }),
       'InvalidParameterValue',
       400,
     );
@@ -186,10 +246,20 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
       'MissingParameter',
       400,
     );
-    await expectSqsError(d(), d().call('SendMessage', { QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' }), 'InvalidParameterValue', 400);
     await expectSqsError(
       d(),
-      d().call('SendMessage', { QueueUrl: url, MessageBody: 'x', MessageGroupId: 'x'.repeat(129), MessageDeduplicationId: 'x' }),
+      d().call('SendMessage', { QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' }),
+      'InvalidParameterValue',
+      400,
+    );
+    await expectSqsError(
+      d(),
+      d().call('SendMessage', {
+        QueueUrl: url,
+        MessageBody: 'x',
+        MessageGroupId: 'x'.repeat(129),
+        MessageDeduplicationId: 'x',
+      }),
       'InvalidParameterValue',
       400,
     );
@@ -197,7 +267,11 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     const standard = await createQueue(d(), 'std');
     await expectSqsError(
       d(),
-      d().call('SendMessage', { QueueUrl: standard.url, MessageBody: 'x', MessageDeduplicationId: 'x' }),
+      d().call('SendMessage', {
+        QueueUrl: standard.url,
+        MessageBody: 'x',
+        MessageDeduplicationId: 'x',
+      }),
       'InvalidParameterValue',
       400,
     );
@@ -205,18 +279,32 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
 
   it('FIFO attributes: defaults, only on FIFO queues, queue type cannot change', async () => {
     const { url } = await fifo();
-    const attrs = (await d().call('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] })).Attributes!;
+    const attrs = (await d().call('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['All'] }))
+      .Attributes!;
     expect(attrs).toMatchObject({ FifoQueue: 'true', ContentBasedDeduplication: 'false' });
-    await expectSqsError(d(), d().call('SetQueueAttributes', { QueueUrl: url, Attributes: { FifoQueue: 'false' } }), 'InvalidAttributeValue', 400);
-    await d().call('SetQueueAttributes', { QueueUrl: url, Attributes: { ContentBasedDeduplication: 'true' } });
+    await expectSqsError(
+      d(),
+      d().call('SetQueueAttributes', { QueueUrl: url, Attributes: { FifoQueue: 'false' } }),
+      'InvalidAttributeValue',
+      400,
+    );
+    await d().call('SetQueueAttributes', {
+      QueueUrl: url,
+      Attributes: { ContentBasedDeduplication: 'true' },
+    });
     const standard = await createQueue(d(), 'std');
     await expectSqsError(
       d(),
-      d().call('SetQueueAttributes', { QueueUrl: standard.url, Attributes: { ContentBasedDeduplication: 'true' } }),
+      d().call('SetQueueAttributes', {
+        QueueUrl: standard.url,
+        Attributes: { ContentBasedDeduplication: 'true' },
+      }),
       'InvalidAttributeName',
       400,
     );
-    const stdAttrs = (await d().call('GetQueueAttributes', { QueueUrl: standard.url, AttributeNames: ['All'] })).Attributes!;
+    const stdAttrs = (
+      await d().call('GetQueueAttributes', { QueueUrl: standard.url, AttributeNames: ['All'] })
+    ).Attributes!;
     expect(stdAttrs.FifoQueue).toBeUndefined();
   });
 
@@ -224,7 +312,12 @@ describe.each(PROTOCOLS)('FIFO over %s', (protocol) => {
     const { url } = await fifo();
     const res = await d().call('SendMessageBatch', {
       QueueUrl: url,
-      Entries: ['b0', 'b1', 'b2', 'b3'].map((b) => ({ Id: b, MessageBody: b, MessageGroupId: 'g', MessageDeduplicationId: b })),
+      Entries: ['b0', 'b1', 'b2', 'b3'].map((b) => ({
+        Id: b,
+        MessageBody: b,
+        MessageGroupId: 'g',
+        MessageDeduplicationId: b,
+      })),
     });
     expect(res.Failed ?? []).toEqual([]);
     const seq = res.Successful!.map((s) => BigInt(s.SequenceNumber!));

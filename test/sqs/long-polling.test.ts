@@ -16,7 +16,7 @@ import { SdkDriver } from './drivers/sdk-driver.js';
 
 const fx = useSqsServer();
 
-describe.each(PROTOCOLS)('long polling over %s', (protocol) => {
+describe.concurrent.each(PROTOCOLS)('long polling over %s', (protocol) => {
   const d = () => fx.driver(protocol);
   /** Another client (the other protocol, its own connection) that sends. */
   const other = () => fx.driver(protocol === 'json' ? 'query' : 'json');
@@ -26,14 +26,13 @@ describe.each(PROTOCOLS)('long polling over %s', (protocol) => {
     const started = performance.now();
     const waiting = d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 10 });
     await sleep(300);
-    let sentAt = 0;
     let returnedAt = 0;
     const received = waiting.then((r) => {
       returnedAt = performance.now();
       return r;
     });
     await other().call('SendMessage', { QueueUrl: url, MessageBody: 'wake up' });
-    sentAt = performance.now();
+    const sentAt = performance.now();
     const res = await received;
     expect(res.Messages?.[0]?.Body).toBe('wake up');
     const latency = returnedAt - sentAt;
@@ -64,7 +63,11 @@ describe.each(PROTOCOLS)('long polling over %s', (protocol) => {
 
   it('a delayed message wakes a waiting receive at its due time', async () => {
     const { url } = await createQueue(d(), 'due');
-    await d().call('SendMessage', { QueueUrl: url, MessageBody: 'in two seconds', DelaySeconds: 2 });
+    await d().call('SendMessage', {
+      QueueUrl: url,
+      MessageBody: 'in two seconds',
+      DelaySeconds: 2,
+    });
     const started = performance.now();
     const res = await d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5 });
     const elapsed = performance.now() - started;
@@ -76,22 +79,88 @@ describe.each(PROTOCOLS)('long polling over %s', (protocol) => {
   it('an expiring visibility timeout wakes a waiting receive', async () => {
     const { url } = await createQueue(d(), 'vt-wake');
     await d().call('SendMessage', { QueueUrl: url, MessageBody: 'back soon' });
-    const first = (await d().call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 })).Messages![0]!;
+    const first = (await d().call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 }))
+      .Messages![0]!;
     const started = performance.now();
     const res = await d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5 });
     expect(res.Messages?.[0]?.MessageId).toBe(first.MessageId);
     expect(performance.now() - started).toBeLessThan(2500);
   });
 
+  it('ChangeMessageVisibility to 0 wakes a waiting receive', async () => {
+    const { url } = await createQueue(d(), 'cmv-wake');
+    await d().call('SendMessage', { QueueUrl: url, MessageBody: 'released' });
+    const held = (await d().call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 60 }))
+      .Messages![0]!;
+    const waiting = d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5 });
+    await sleep(300);
+    await other().call('ChangeMessageVisibility', {
+      QueueUrl: url,
+      ReceiptHandle: held.ReceiptHandle!,
+      VisibilityTimeout: 0,
+    });
+    const released = performance.now();
+    const res = await waiting;
+    expect(res.Messages?.[0]?.MessageId).toBe(held.MessageId);
+    expect(performance.now() - released).toBeLessThan(1000);
+  });
+
+  it('FIFO: deleting the in-flight head of a group wakes a receive waiting for the next message', async () => {
+    const { url } = await createQueue(d(), 'fifo-wake', {}, { fifo: true });
+    for (const b of ['first', 'second']) {
+      await d().call('SendMessage', {
+        QueueUrl: url,
+        MessageBody: b,
+        MessageGroupId: 'g',
+        MessageDeduplicationId: b,
+      });
+    }
+    const head = (await d().call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 30 }))
+      .Messages![0]!;
+    const waiting = d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5 });
+    await sleep(300);
+    await other().call('DeleteMessage', { QueueUrl: url, ReceiptHandle: head.ReceiptHandle! });
+    const deleted = performance.now();
+    const res = await waiting;
+    expect(res.Messages?.[0]?.Body).toBe('second');
+    expect(performance.now() - deleted).toBeLessThan(1000);
+  });
+
+  it('FIFO: a group unlocks for a waiting receive when its in-flight message times out', async () => {
+    const { url } = await createQueue(d(), 'fifo-expiry', {}, { fifo: true });
+    for (const b of ['first', 'second']) {
+      await d().call('SendMessage', {
+        QueueUrl: url,
+        MessageBody: b,
+        MessageGroupId: 'g',
+        MessageDeduplicationId: b,
+      });
+    }
+    await d().call('ReceiveMessage', { QueueUrl: url, VisibilityTimeout: 1 });
+    const started = performance.now();
+    const res = await d().call('ReceiveMessage', {
+      QueueUrl: url,
+      WaitTimeSeconds: 5,
+      MaxNumberOfMessages: 10,
+    });
+    expect(res.Messages?.map((m) => m.Body)).toEqual(['first', 'second']);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
   it('many concurrent waiters each get distinct messages', async () => {
     const { url } = await createQueue(d(), 'crowd');
     const n = 8;
-    const waiters = Array.from({ length: n }, () => d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5, VisibilityTimeout: 30 }));
+    const waiters = Array.from({ length: n }, () =>
+      d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 5, VisibilityTimeout: 30 }),
+    );
     await sleep(200);
     const started = performance.now();
     await other().call('SendMessageBatch', {
       QueueUrl: url,
-      Entries: Array.from({ length: n }, (_, i) => ({ Id: `m${i}`, MessageBody: `for waiter ${i}` })),
+      Entries: Array.from({ length: n }, (_, i) => ({
+        Id: `m${i}`,
+        MessageBody: `for waiter ${i}`,
+      })),
     });
     const results = await Promise.all(waiters);
     const elapsed = performance.now() - started;
@@ -103,8 +172,18 @@ describe.each(PROTOCOLS)('long polling over %s', (protocol) => {
 
   it('WaitTimeSeconds must be 0..20', async () => {
     const { url } = await createQueue(d(), 'wait-range');
-    await expectSqsError(d(), d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 21 }), 'InvalidParameterValue', 400);
-    await expectSqsError(d(), d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: -1 }), 'InvalidParameterValue', 400);
+    await expectSqsError(
+      d(),
+      d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 21 }),
+      'InvalidParameterValue',
+      400,
+    );
+    await expectSqsError(
+      d(),
+      d().call('ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: -1 }),
+      'InvalidParameterValue',
+      400,
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * Advances message move tasks in the background: each tick moves at most the task's rate
- * (MaxNumberOfMessagesPerSecond, or a default pace) from the dead-letter queue, completes the
- * task when nothing is left, and turns CANCELLING into CANCELLED. All progress is in storage,
- * so a restart resumes where it stopped. (Multi-node: runs on the lease holder only.)
+ * Advances message move tasks in the background: each tick moves from the dead-letter queue
+ * what the task's rate (MaxNumberOfMessagesPerSecond, or a default pace) allows since the last
+ * tick, completes the task when nothing is left, and turns CANCELLING into CANCELLED. All
+ * progress is in storage, so a restart resumes where it stopped. (Multi-node: runs on the lease
+ * holder only.)
  */
 import type { MoveTaskRecord, Storage } from '../ports/storage.js';
 import type { QueueService } from './queue-service.js';
@@ -20,7 +21,8 @@ export class MoveTaskRunner {
   private running: Promise<void> | undefined;
   /**
    * Rate budget per active task (messages it may move now): grows by rate × elapsed time, at most
-   * one second's worth, starts at one message. In memory only: a restart resumes at the rate.
+   * one second's worth, starts at one tick's worth (at least one message). In memory only: a
+   * restart resumes at the rate.
    */
   private readonly budget = new Map<string, { messages: number; at: number }>();
 
@@ -55,7 +57,7 @@ export class MoveTaskRunner {
   private allowance(task: MoveTaskRecord): number {
     const rate = task.maxPerSecond ?? DEFAULT_RATE;
     const now = performance.now();
-    const b = this.budget.get(task.taskHandle) ?? { messages: 1, at: now };
+    const b = this.budget.get(task.taskHandle) ?? { messages: Math.max(1, (rate * TICK_MS) / 1000), at: now };
     b.messages = Math.min(Math.max(rate, 1), b.messages + ((now - b.at) * rate) / 1000);
     b.at = now;
     this.budget.set(task.taskHandle, b);

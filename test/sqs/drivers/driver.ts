@@ -19,16 +19,28 @@ export type Protocol = 'json' | 'query';
 
 export interface SqsOps {
   AddPermission: [S.AddPermissionCommandInput, S.AddPermissionCommandOutput];
-  CancelMessageMoveTask: [S.CancelMessageMoveTaskCommandInput, S.CancelMessageMoveTaskCommandOutput];
-  ChangeMessageVisibility: [S.ChangeMessageVisibilityCommandInput, S.ChangeMessageVisibilityCommandOutput];
-  ChangeMessageVisibilityBatch: [S.ChangeMessageVisibilityBatchCommandInput, S.ChangeMessageVisibilityBatchCommandOutput];
+  CancelMessageMoveTask: [
+    S.CancelMessageMoveTaskCommandInput,
+    S.CancelMessageMoveTaskCommandOutput,
+  ];
+  ChangeMessageVisibility: [
+    S.ChangeMessageVisibilityCommandInput,
+    S.ChangeMessageVisibilityCommandOutput,
+  ];
+  ChangeMessageVisibilityBatch: [
+    S.ChangeMessageVisibilityBatchCommandInput,
+    S.ChangeMessageVisibilityBatchCommandOutput,
+  ];
   CreateQueue: [S.CreateQueueCommandInput, S.CreateQueueCommandOutput];
   DeleteMessage: [S.DeleteMessageCommandInput, S.DeleteMessageCommandOutput];
   DeleteMessageBatch: [S.DeleteMessageBatchCommandInput, S.DeleteMessageBatchCommandOutput];
   DeleteQueue: [S.DeleteQueueCommandInput, S.DeleteQueueCommandOutput];
   GetQueueAttributes: [S.GetQueueAttributesCommandInput, S.GetQueueAttributesCommandOutput];
   GetQueueUrl: [S.GetQueueUrlCommandInput, S.GetQueueUrlCommandOutput];
-  ListDeadLetterSourceQueues: [S.ListDeadLetterSourceQueuesCommandInput, S.ListDeadLetterSourceQueuesCommandOutput];
+  ListDeadLetterSourceQueues: [
+    S.ListDeadLetterSourceQueuesCommandInput,
+    S.ListDeadLetterSourceQueuesCommandOutput,
+  ];
   ListMessageMoveTasks: [S.ListMessageMoveTasksCommandInput, S.ListMessageMoveTasksCommandOutput];
   ListQueueTags: [S.ListQueueTagsCommandInput, S.ListQueueTagsCommandOutput];
   ListQueues: [S.ListQueuesCommandInput, S.ListQueuesCommandOutput];
@@ -122,7 +134,9 @@ export async function expectSqsError(
     caught = err;
   }
   if (!(caught instanceof SqsError)) {
-    throw new Error(`expected ${codeFor(d.protocol, expected)}, got ${caught === undefined ? 'success' : String(caught)}`);
+    throw new Error(
+      `expected ${codeFor(d.protocol, expected)}, got ${caught === undefined ? 'success' : caught instanceof Error ? (caught.stack ?? caught.message) : JSON.stringify(caught)}`,
+    );
   }
   expect(caught.code).toBe(codeFor(d.protocol, expected));
   if (status !== undefined) expect(caught.status).toBe(status);
@@ -139,7 +153,10 @@ export async function expectRawError(
   status?: number,
 ): Promise<SqsError> {
   const res = await d.raw(req);
-  if (!res.error) throw new Error(`expected ${codeFor(d.protocol, expected)}, got ${res.status}: ${res.body.slice(0, 300)}`);
+  if (!res.error)
+    throw new Error(
+      `expected ${codeFor(d.protocol, expected)}, got ${res.status}: ${res.body.slice(0, 300)}`,
+    );
   expect(res.error.code, res.body.slice(0, 300)).toBe(codeFor(d.protocol, expected));
   if (status !== undefined) expect(res.status).toBe(status);
   expect(res.status).toBeLessThan(500);

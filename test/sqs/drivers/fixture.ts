@@ -21,7 +21,10 @@ export interface DriverOptions {
   region?: string;
 }
 
-export function makeDriver(protocol: Protocol, opts: DriverOptions & { endpoint: string }): SqsDriver {
+export function makeDriver(
+  protocol: Protocol,
+  opts: DriverOptions & { endpoint: string },
+): SqsDriver {
   return protocol === 'json' ? new SdkDriver(opts) : new QueryDriver(opts);
 }
 

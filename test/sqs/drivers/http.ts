@@ -19,14 +19,22 @@ export function httpRequest(
   opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? 'POST', headers: opts.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: opts.method ?? 'POST', headers: opts.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -70,7 +78,10 @@ export async function signedPost(
       ...(sign.now ? { now: sign.now } : {}),
     });
     if (sign.tamperSignature) {
-      added.authorization = added.authorization!.replace(/Signature=([0-9a-f])/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`);
+      added.authorization = added.authorization!.replace(
+        /Signature=([0-9a-f])/,
+        (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`,
+      );
     }
     Object.assign(all, added);
   }
@@ -107,31 +118,32 @@ export const xml = new XMLParser({
 
 /** `<ErrorResponse><Error><Code>…` → SqsError (query protocol). */
 export function queryError(res: HttpResult): SqsError {
-  let doc: any;
+  let doc: { ErrorResponse?: { Error?: { Code?: unknown; Message?: unknown } } } | undefined;
   try {
     doc = xml.parse(res.body);
   } catch {
     return new SqsError('<unparseable>', res.body.slice(0, 200), res.status);
   }
   const err = doc?.ErrorResponse?.Error;
-  if (!err || typeof err.Code !== 'string') return new SqsError('<no ErrorResponse>', res.body.slice(0, 200), res.status);
-  return new SqsError(err.Code, String(err.Message ?? ''), res.status);
+  if (!err || typeof err.Code !== 'string')
+    return new SqsError('<no ErrorResponse>', res.body.slice(0, 200), res.status);
+  return new SqsError(err.Code, typeof err.Message === 'string' ? err.Message : '', res.status);
 }
 
 /** `{"__type": "ns#Code", "message"}` → SqsError with the shape name (JSON protocol). */
 export function jsonError(res: HttpResult): SqsError {
-  let doc: any;
+  let doc: { __type?: unknown; message?: unknown; Message?: unknown } | null;
   try {
     doc = JSON.parse(res.body);
   } catch {
     return new SqsError('<unparseable>', res.body.slice(0, 200), res.status);
   }
-  const type = typeof doc?.__type === 'string' ? (doc.__type as string) : '<no __type>';
+  const type = typeof doc?.__type === 'string' ? doc.__type : '<no __type>';
   const header = res.headers['x-amzn-query-error'];
   const shape = type.slice(type.lastIndexOf('#') + 1);
   return new SqsError(
     shape,
-    String(doc?.message ?? doc?.Message ?? ''),
+    [doc?.message, doc?.Message].find((m): m is string => typeof m === 'string') ?? '',
     res.status,
     typeof header === 'string' ? header : undefined,
     shape,

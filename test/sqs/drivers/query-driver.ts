@@ -73,7 +73,10 @@ function write(out: [string, string][], prefix: string, ref: MemberRef, value: u
         out.push([prefix, '']);
         return;
       }
-      const base = ref.flattened || shape.flattened ? prefix : `${prefix}.${shape.member!.locationName ?? 'member'}`;
+      const base =
+        ref.flattened || shape.flattened
+          ? prefix
+          : `${prefix}.${shape.member!.locationName ?? 'member'}`;
       items.forEach((v, i) => write(out, `${base}.${i + 1}`, shape.member!, v));
       return;
     }
@@ -89,7 +92,10 @@ function write(out: [string, string][], prefix: string, ref: MemberRef, value: u
       out.push([prefix, Buffer.from(value as Uint8Array | string).toString('base64')]);
       return;
     default:
-      out.push([prefix, String(value as string | number | boolean)]);
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+        throw new Error(`expected a scalar for ${prefix}, got ${typeof value}`);
+      }
+      out.push([prefix, String(value)]);
   }
 }
 
@@ -100,7 +106,10 @@ function read(ref: MemberRef, node: unknown): unknown {
   const shape = shapeOf(ref);
   switch (shape.type) {
     case 'structure': {
-      const obj = (typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>;
+      const obj = (typeof node === 'object' && node !== null ? node : {}) as Record<
+        string,
+        unknown
+      >;
       const out: Record<string, unknown> = {};
       for (const [name, m] of Object.entries(shape.members ?? {})) {
         const child = obj[m.locationName ?? name];
@@ -111,7 +120,10 @@ function read(ref: MemberRef, node: unknown): unknown {
             if (shape.required?.includes(name)) out[name] = mShape.type === 'list' ? [] : {};
             continue;
           }
-          out[name] = mShape.type === 'list' ? asArray(child).map((c) => read(mShape.member!, c)) : readMap(mShape, asArray(child));
+          out[name] =
+            mShape.type === 'list'
+              ? asArray(child).map((c) => read(mShape.member!, c))
+              : readMap(mShape, asArray(child));
         } else if (child !== undefined) {
           out[name] = read(m, child);
         } else if (shape.required?.includes(name) && mShape.type === 'list') {
@@ -121,11 +133,19 @@ function read(ref: MemberRef, node: unknown): unknown {
       return out;
     }
     case 'list': {
-      const wrapper = (typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>;
-      return asArray(wrapper[shape.member!.locationName ?? 'member']).map((c) => read(shape.member!, c));
+      const wrapper = (typeof node === 'object' && node !== null ? node : {}) as Record<
+        string,
+        unknown
+      >;
+      return asArray(wrapper[shape.member!.locationName ?? 'member']).map((c) =>
+        read(shape.member!, c),
+      );
     }
     case 'map': {
-      const wrapper = (typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>;
+      const wrapper = (typeof node === 'object' && node !== null ? node : {}) as Record<
+        string,
+        unknown
+      >;
       return readMap(shape, asArray(wrapper.entry));
     }
     case 'integer':
@@ -136,7 +156,8 @@ function read(ref: MemberRef, node: unknown): unknown {
     case 'blob':
       return new Uint8Array(Buffer.from(String(node as string), 'base64'));
     default:
-      if (typeof node !== 'string') throw new Error(`expected text for ${ref.shape}, got ${JSON.stringify(node)}`);
+      if (typeof node !== 'string')
+        throw new Error(`expected text for ${ref.shape}, got ${JSON.stringify(node)}`);
       return node;
   }
 }
@@ -169,7 +190,11 @@ export class QueryDriver implements SqsDriver {
    * Calls `op`. With `postToQueueUrl`, the request goes to the queue URL's path and carries no
    * QueueUrl parameter (as older SDKs did).
    */
-  async call<K extends OpName>(op: K, input: Input<K>, opts: { postToQueueUrl?: boolean } = {}): Promise<Output<K>> {
+  async call<K extends OpName>(
+    op: K,
+    input: Input<K>,
+    opts: { postToQueueUrl?: boolean } = {},
+  ): Promise<Output<K>> {
     let path = '/';
     let fields = input as Record<string, unknown>;
     if (opts.postToQueueUrl) {
@@ -177,51 +202,82 @@ export class QueryDriver implements SqsDriver {
       path = new URL(QueueUrl as string).pathname;
       fields = rest;
     }
-    const form = new URLSearchParams([['Action', op], ['Version', API_VERSION], ...serializeQuery(op, fields)]);
+    const form = new URLSearchParams([
+      ['Action', op],
+      ['Version', API_VERSION],
+      ...serializeQuery(op, fields),
+    ]);
     const res = await this.post(path, form.toString());
     if (res.status !== 200) throw queryError(res);
     const doc = xml.parse(res.body) as Record<string, Record<string, unknown> | undefined>;
     const root = doc[`${op}Response`];
     if (!root) throw new Error(`no ${op}Response in ${res.body.slice(0, 300)}`);
-    if (typeof root.ResponseMetadata !== 'object' || typeof (root.ResponseMetadata as { RequestId?: unknown }).RequestId !== 'string') {
+    if (
+      typeof root.ResponseMetadata !== 'object' ||
+      typeof (root.ResponseMetadata as { RequestId?: unknown }).RequestId !== 'string'
+    ) {
       throw new Error(`no RequestId in ${res.body.slice(0, 300)}`);
     }
     const spec = model.operations[op]!;
-    const out = (spec.output ? read({ shape: spec.output }, root[spec.resultWrapper ?? `${op}Result`]) : {}) as Output<K>;
-    checkDigests(op, fields, out as Record<string, unknown>);
+    const out = (
+      spec.output ? read({ shape: spec.output }, root[spec.resultWrapper ?? `${op}Result`]) : {}
+    ) as Output<K>;
+    checkDigests(op, fields, out);
     return out;
   }
 
   async raw(req: RawCall): Promise<RawResult> {
-    const body = req.form ?? `Action=${encodeURIComponent(req.op)}&Version=${API_VERSION}${req.body ? `&${req.body}` : ''}`;
+    const body =
+      req.form ??
+      `Action=${encodeURIComponent(req.op)}&Version=${API_VERSION}${req.body ? `&${req.body}` : ''}`;
     const res = await this.post(req.path ?? '/', body, req.sign, req.headers);
     return res.status === 200 ? res : { ...res, error: queryError(res) };
   }
 
-  private post(path: string, body: string, sign: SignOptions = {}, headers: Record<string, string> = {}) {
+  private post(
+    path: string,
+    body: string,
+    sign: SignOptions = {},
+    headers: Record<string, string> = {},
+  ) {
     return signedPost(
       this.endpoint,
       path,
       body,
       { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
-      { accessKeyId: this.opts.accessKeyId, secretAccessKey: this.opts.secretAccessKey, region: this.opts.region, ...sign },
+      {
+        accessKeyId: this.opts.accessKeyId,
+        secretAccessKey: this.opts.secretAccessKey,
+        region: this.opts.region,
+        ...sign,
+      },
     );
   }
 }
 
 /** The body digests the SDKs verify, verified here too. */
-function checkDigests(op: string, input: Record<string, unknown>, out: Record<string, unknown>): void {
+function checkDigests(
+  op: string,
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+): void {
   const fail = (what: string) => {
     throw new Error(`MD5 mismatch in ${op}: ${what}`);
   };
-  if (op === 'SendMessage' && out.MD5OfMessageBody !== md5(input.MessageBody as string)) fail('MD5OfMessageBody');
+  if (op === 'SendMessage' && out.MD5OfMessageBody !== md5(input.MessageBody as string))
+    fail('MD5OfMessageBody');
   if (op === 'ReceiveMessage') {
     for (const m of (out.Messages ?? []) as { Body: string; MD5OfBody: string }[]) {
       if (m.MD5OfBody !== md5(m.Body)) fail('MD5OfBody');
     }
   }
   if (op === 'SendMessageBatch') {
-    const bodies = new Map(((input.Entries ?? []) as { Id: string; MessageBody: string }[]).map((e) => [e.Id, e.MessageBody]));
+    const bodies = new Map(
+      ((input.Entries ?? []) as { Id: string; MessageBody: string }[]).map((e) => [
+        e.Id,
+        e.MessageBody,
+      ]),
+    );
     for (const s of (out.Successful ?? []) as { Id: string; MD5OfMessageBody: string }[]) {
       if (s.MD5OfMessageBody !== md5(bodies.get(s.Id) ?? '')) fail(`MD5OfMessageBody of ${s.Id}`);
     }

@@ -27,7 +27,10 @@ export class SdkDriver implements SqsDriver {
     this.client = new S.SQSClient({
       endpoint: opts.endpoint,
       region: opts.region ?? 'us-east-1',
-      credentials: { accessKeyId: opts.accessKeyId ?? 'test', secretAccessKey: opts.secretAccessKey ?? 'test' },
+      credentials: {
+        accessKeyId: opts.accessKeyId ?? 'test',
+        secretAccessKey: opts.secretAccessKey ?? 'test',
+      },
       maxAttempts: 1,
     });
   }
@@ -36,7 +39,10 @@ export class SdkDriver implements SqsDriver {
     const Command = (S as unknown as Record<string, CommandCtor>)[`${op}Command`];
     if (!Command) throw new Error(`no SDK command for ${op}`);
     try {
-      const out = (await this.client.send(new Command(input))) as Record<string, unknown>;
+      const out = (await this.client.send(new Command(input))) as unknown as Record<
+        string,
+        unknown
+      >;
       delete out.$metadata;
       return out as Output<K>;
     } catch (err) {
