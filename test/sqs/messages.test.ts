@@ -167,14 +167,9 @@ describe.concurrent.each(PROTOCOLS)('messages over %s', (protocol) => {
     );
   });
 
-  // BUG: the 12-hour rule is not enforced. AWS refuses a ChangeMessageVisibility whose new
-  // timeout would end more than 43200 s after the receive that issued the handle
-  // (InvalidParameterValue, "Total VisibilityTimeout for the message is beyond the limit [43200
-  // seconds]"); Switchyard accepts VisibilityTimeout 43200 right after a receive. The check
-  // (assertVisibilityWithinLimit in message-validation.ts) is never called: it needs the receive
-  // time, which the storage contract neither returns (StoredMessage) nor checks
-  // (messagesChangeVisibility has no outcome for it) — a storage-side change.
-  it.fails(
+  // AWS refuses a ChangeMessageVisibility whose new timeout would end more than 43200 s after
+  // the receive that issued the handle.
+  it(
     'ChangeMessageVisibility may not extend a message beyond 12 hours after its receive',
     async () => {
       const { url } = await createQueue(d(), 'twelve-hours');

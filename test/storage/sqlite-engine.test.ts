@@ -214,7 +214,7 @@ describe('sqlite engine: lifecycle', () => {
     const db = new Database(path, { readonly: true });
     const versions = db.prepare('SELECT version FROM schema_migrations').all();
     db.close();
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('lets two engines open (and migrate) the same new file concurrently', async () => {

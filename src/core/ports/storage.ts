@@ -125,7 +125,7 @@ export interface ReceiveResult {
 }
 
 /** Outcome of a per-entry change: 'ok', or why not. */
-export type EntryOutcome = 'ok' | 'stale' | 'not-found' | 'not-in-flight';
+export type EntryOutcome = 'ok' | 'stale' | 'not-found' | 'not-in-flight' | 'beyond-limit';
 
 export interface VisibilityChange {
   ref: ReceiptRef;
@@ -224,9 +224,14 @@ export interface Storage {
   }): Promise<SendResult[]>;
   messagesReceive(p: ReceiveParams): Promise<ReceiveResult>;
   messagesDelete(p: { queueId: number; refs: ReceiptRef[]; now?: number }): Promise<EntryOutcome[]>;
+  /**
+   * With `maxTotalSeconds`, a change that would keep the message invisible longer than that
+   * after the receive that issued its receipt is refused ('beyond-limit'; AWS: 12 hours).
+   */
   messagesChangeVisibility(p: {
     queueId: number;
     changes: VisibilityChange[];
+    maxTotalSeconds?: number;
     now?: number;
   }): Promise<EntryOutcome[]>;
   /** Deletes every message sent before `now`; returns how many. */

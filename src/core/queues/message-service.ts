@@ -12,7 +12,12 @@ import type { PayloadCipher } from '../crypto/payload-cipher.js';
 import { DomainError, isDomainError } from '../errors/domain-error.js';
 import type { EntryOutcome, NewMessage, QueueRecord, RedriveTarget, Storage, StoredMessage } from '../ports/storage.js';
 import { md5Hex, md5OfMessageAttributes } from './md5.js';
-import { validateReceiveParams, validateSendEntry, validateVisibilityTimeout } from './message-validation.js';
+import {
+  validateReceiveParams,
+  validateSendEntry,
+  validateVisibilityTimeout,
+  visibilityBeyondLimit,
+} from './message-validation.js';
 import { decodeContent, encodeContent } from './payload.js';
 import type { QueueDirectory, QueueScope } from './queue-directory.js';
 import { parseQueueArn, queueArn } from './queue-name.js';
@@ -20,7 +25,7 @@ import { settingsOf } from './queue-settings.js';
 import type { QueueWaiters } from './queue-waiters.js';
 import { decodeReceiptHandle, encodeReceiptHandle } from './receipt-handle.js';
 import type { MessageAttributeInputs, MessageAttributes } from './types.js';
-import { MAX_IN_FLIGHT_FIFO, MAX_IN_FLIGHT_STANDARD } from './limits.js';
+import { MAX_IN_FLIGHT_FIFO, MAX_IN_FLIGHT_STANDARD, MAX_VISIBILITY_TIMEOUT } from './limits.js';
 import { validateFifoBatchEntries } from './batch-validation.js';
 
 export interface Caller extends QueueScope {
@@ -237,8 +242,12 @@ export class MessageService {
       }
     });
     if (changes.length > 0) {
-      const outcomes = await this.deps.storage.messagesChangeVisibility({ queueId: queue.id, changes: changes.map((c) => c.change) });
-      changes.forEach((c, i) => (results[c.index] = visibilityOutcome(outcomes[i]!, c.handle)));
+      const outcomes = await this.deps.storage.messagesChangeVisibility({
+        queueId: queue.id,
+        changes: changes.map((c) => c.change),
+        maxTotalSeconds: MAX_VISIBILITY_TIMEOUT,
+      });
+      changes.forEach((c, i) => (results[c.index] = visibilityOutcome(outcomes[i]!, c.handle, c.change.visibilityTimeoutSeconds)));
     }
     return results;
   }
@@ -296,8 +305,9 @@ export class MessageService {
   }
 }
 
-function visibilityOutcome(o: EntryOutcome, handle: string): EntryResult {
+function visibilityOutcome(o: EntryOutcome, handle: string, timeout: number): EntryResult {
   if (o === 'ok') return { ok: true };
+  if (o === 'beyond-limit') return { ok: false, error: visibilityBeyondLimit(timeout) };
   if (o === 'not-in-flight') {
     return { ok: false, error: new DomainError('MessageNotInflight') };
   }

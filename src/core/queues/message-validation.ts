@@ -368,19 +368,13 @@ export function validateVisibilityTimeout(
 
 /**
  * The 12-hour rule: a message may stay invisible at most 43200 s after the receive that issued
- * its receipt handle; a change that would end later is rejected, not clamped (ChangeMessageVisibility doc).
- * Times are epoch milliseconds.
+ * its receipt handle; a change that would end later is rejected, not clamped (ChangeMessageVisibility
+ * doc). Storage checks it (it knows the receive time); this is the error it turns into.
  */
-export function assertVisibilityWithinLimit(p: {
-  receivedAt: number;
-  now: number;
-  visibilityTimeout: number;
-}): void {
-  if (p.now + p.visibilityTimeout * 1000 - p.receivedAt > MAX_VISIBILITY_TIMEOUT * 1000) {
-    throw invalid(
-      `Value ${p.visibilityTimeout} for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]`,
-    );
-  }
+export function visibilityBeyondLimit(visibilityTimeout: number): DomainError {
+  return invalid(
+    `Value ${visibilityTimeout} for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_TIMEOUT} seconds]`,
+  );
 }
 
 /** StartMessageMoveTask MaxNumberOfMessagesPerSecond: 1–500. */

@@ -9,16 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.js';
 import type { MoveTaskRecord, Storage } from '../ports/storage.js';
 import type { QueueDirectory, QueueScope } from './queue-directory.js';
-import { queueArn } from './queue-name.js';
+import { validateMoveTaskRate } from './message-validation.js';
+import { parseQueueArn, queueArn } from './queue-name.js';
 
 export interface MoveTaskView extends MoveTaskRecord {
   destinationArnShown: string | undefined;
 }
 
 function parseArn(arn: string, param: string): { region: string; accountId: string; name: string } {
-  const m = /^arn:aws:sqs:([^:]+):(\d{12}):([^:]+)$/.exec(arn);
-  if (!m) throw new DomainError('InvalidParameterValue', `Value ${arn} for parameter ${param} is invalid. Reason: Invalid ARN.`);
-  return { region: m[1]!, accountId: m[2]!, name: m[3]! };
+  const parsed = parseQueueArn(arn);
+  if (!parsed) throw new DomainError('InvalidParameterValue', `Value ${arn} for parameter ${param} is invalid. Reason: Invalid ARN.`);
+  return { region: parsed.region, accountId: parsed.account, name: parsed.name };
 }
 
 export class MoveTaskService {
@@ -33,9 +34,7 @@ export class MoveTaskService {
     if (src.accountId !== caller.accountId) throw new DomainError('AccessDenied', 'Access to the source queue is denied.');
     const source = await directory.find(src, src.name);
     if (!source) throw new DomainError('ResourceNotFoundException', 'The resource that you specified for the SourceArn parameter doesn\'t exist.');
-    if (p.maxPerSecond !== undefined && (!Number.isInteger(p.maxPerSecond) || p.maxPerSecond < 1 || p.maxPerSecond > 500)) {
-      throw new DomainError('InvalidParameterValue', `Value ${p.maxPerSecond} for parameter MaxNumberOfMessagesPerSecond is invalid. Reason: must be between 1 and 500.`);
-    }
+    validateMoveTaskRate(p.maxPerSecond);
     const sources = await storage.queuesListDeadLetterSources({
       account: source.account,
       region: source.region,

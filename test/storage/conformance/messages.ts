@@ -184,6 +184,30 @@ export function messageTests(s: GetStorage): void {
       expect(ids((await receive(s(), q, { now: T0 + 30_000 })).messages)).toEqual(['a']);
     });
 
+    it('refuses a change beyond the total-visibility limit counted from the receive', async () => {
+      const q = await createQueue(s(), 'q');
+      await send(s(), q, [msg('a')], T0);
+      const [m] = (await receive(s(), q, { now: T0, visibility: 30 })).messages;
+      const change = (t: number, now: number) =>
+        s().messagesChangeVisibility({
+          queueId: q.id,
+          changes: [{ ref: refOf(m!), visibilityTimeoutSeconds: t }],
+          maxTotalSeconds: 43_200,
+          now,
+        });
+      expect(await change(43_200, T0 + 10_000)).toEqual(['beyond-limit']);
+      expect(await change(43_190, T0 + 10_000)).toEqual(['ok']);
+      expect(await change(43_200, T0)).toEqual(['ok']);
+      // without the limit the storage applies any timeout
+      expect(
+        await s().messagesChangeVisibility({
+          queueId: q.id,
+          changes: [{ ref: refOf(m!), visibilityTimeoutSeconds: 43_200 }],
+          now: T0 + 10_000,
+        }),
+      ).toEqual(['ok']);
+    });
+
     it('reports not-in-flight for a message that is not in flight', async () => {
       const q = await createQueue(s(), 'q');
       await send(s(), q, [msg('a')], T0);

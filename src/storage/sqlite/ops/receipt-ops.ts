@@ -15,6 +15,7 @@ interface RefRow {
   group_id: string | null;
   receive_count: number;
   visible_at: number;
+  received_at: number | null;
 }
 
 function lookUp(
@@ -23,7 +24,7 @@ function lookUp(
   ref: ReceiptRef,
 ): { outcome: EntryOutcome; row?: RefRow } {
   const row = ctx.get<RefRow>(
-    'SELECT queue_id, receipt_nonce, group_id, receive_count, visible_at FROM messages WHERE id = ?',
+    'SELECT queue_id, receipt_nonce, group_id, receive_count, visible_at, received_at FROM messages WHERE id = ?',
     ref.rowId,
   );
   if (!row || row.queue_id !== queueId) return { outcome: 'not-found' };
@@ -51,6 +52,13 @@ export const messagesChangeVisibility: OpHandler<'messagesChangeVisibility'> = (
     if (outcome !== 'ok' || !row) return outcome;
     if (row.receive_count === 0 || row.visible_at <= ctx.now) return 'not-in-flight';
     const visibleAt = ctx.now + change.visibilityTimeoutSeconds * 1000;
+    if (
+      p.maxTotalSeconds !== undefined &&
+      row.received_at !== null &&
+      visibleAt - row.received_at > p.maxTotalSeconds * 1000
+    ) {
+      return 'beyond-limit';
+    }
     ctx.run('UPDATE messages SET visible_at = ? WHERE id = ?', visibleAt, change.ref.rowId);
     if (row.group_id !== null) groups.add(row.group_id);
     if (visibleAt <= ctx.now && row.group_id === null) ctx.wakeQueue(p.queueId);

@@ -7,11 +7,12 @@ import { newNonce, toStoredMessage, type MessageRow } from './rows.js';
 export function takeMessage(ctx: OpContext, rowId: number, visibleAt: number): StoredMessage {
   const row = ctx.get<MessageRow>(
     `UPDATE messages SET receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?),
-       visible_at = ?, receipt_nonce = ?
+       visible_at = ?, receipt_nonce = ?, received_at = ?
      WHERE id = ? RETURNING *`,
     ctx.now,
     visibleAt,
     newNonce(),
+    ctx.now,
     rowId,
   );
   if (!row) throw new Error(`message ${rowId} vanished during receive`);
