@@ -46,6 +46,7 @@ describe.each(PROTOCOLS)('queues over %s', (protocol) => {
     const dlqName = `${srcName}-dlq`;
     const dlq = (await call('CreateQueue', { QueueName: dlqName })).QueueUrl!;
     const dlqArn = `arn:aws:sqs:us-east-1:${ACCOUNT}:${dlqName}`;
+    const srcArn = `arn:aws:sqs:us-east-1:${ACCOUNT}:${srcName}`;
     const src = (
       await call('CreateQueue', {
         QueueName: srcName,
@@ -114,8 +115,10 @@ describe.each(PROTOCOLS)('queues over %s', (protocol) => {
     expect((await call('ListDeadLetterSourceQueues', { QueueUrl: dlq })).queueUrls).toEqual([src]);
     for (let i = 0; i < 5; i++)
       await drv.call('SendMessage', { QueueUrl: dlq, MessageBody: `dead ${i}` });
+    // Sent straight to the DLQ, these messages have no source queue: name the destination.
     const { TaskHandle } = await call('StartMessageMoveTask', {
       SourceArn: dlqArn,
+      DestinationArn: srcArn,
       MaxNumberOfMessagesPerSecond: 1,
     });
     expect(TaskHandle).toBeTruthy();
