@@ -24,7 +24,7 @@ import {
 import { parseQueueArn, queueArn } from './queue-name.js';
 import { parseRedrivePolicy } from './queue-settings.js';
 import type { QueueWaiters } from './queue-waiters.js';
-import { applyTagChanges, validateTagKeys } from './tags.js';
+import { applyTagChanges, tagQueue, untagQueue } from './tags.js';
 import { addPermissionStatement, removePermissionStatement, type PermissionGrant } from './queue-policy.js';
 
 export interface QueueServiceDeps {
@@ -207,16 +207,13 @@ export class QueueService {
 
   async tag(caller: QueueScope, name: string, tags: Record<string, string>): Promise<void> {
     const queue = await this.directory.require(caller, name);
-    const updated = await this.storage.queuesUpdate({ id: queue.id, tags: applyTagChanges(queue.tags, tags, queue.name) });
+    const updated = await this.storage.queuesUpdate({ id: queue.id, tags: tagQueue(queue.tags, tags, queue.name) });
     if (updated) this.directory.remember(updated);
   }
 
   async untag(caller: QueueScope, name: string, keys: string[]): Promise<void> {
     const queue = await this.directory.require(caller, name);
-    validateTagKeys(keys);
-    const tags = { ...queue.tags };
-    for (const k of keys) delete tags[k];
-    const updated = await this.storage.queuesUpdate({ id: queue.id, tags });
+    const updated = await this.storage.queuesUpdate({ id: queue.id, tags: untagQueue(queue.tags, keys) });
     if (updated) this.directory.remember(updated);
   }
 

@@ -50,13 +50,6 @@ export class AwsEdge {
     }
   }
 
-  /** True when this request looks like an AWS API call (the HTTP layer routes the rest). */
-  claims(req: Pick<RawRequest, 'headers' | 'rawUrl' | 'method'>): boolean {
-    if (header(req as RawRequest, 'x-amz-target') !== undefined) return true;
-    if (req.method === 'POST') return true;
-    return /[?&](Action|X-Amz-Signature)=/.test(req.rawUrl) || header(req as RawRequest, 'authorization') !== undefined;
-  }
-
   async handle(req: RawRequest): Promise<EdgeResponse> {
     let route: Route | undefined;
     try {

@@ -34,9 +34,3 @@ export interface OperationContext {
   /** Aborted when the server shuts down: long polls return empty at once. */
   signal: AbortSignal;
 }
-
-export type OperationHandler<S> = (
-  services: S,
-  input: Record<string, unknown>,
-  ctx: OperationContext,
-) => Promise<Record<string, unknown> | undefined>;
