@@ -14,9 +14,18 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
     },
   },
   {
@@ -26,8 +35,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/storage/**', '**/protocols/**', '**/server/**', '**/cli/**'], message: 'core is pure: it imports nothing outside itself.' },
-            { group: ['fastify', 'better-sqlite3', 'pg', 'pino'], message: 'core knows no HTTP, SQL or logging library.' },
+            {
+              group: ['**/storage/**', '**/protocols/**', '**/server/**', '**/cli/**'],
+              message: 'core is pure: it imports nothing outside itself.',
+            },
+            {
+              group: ['fastify', 'better-sqlite3', 'pg', 'pino'],
+              message: 'core knows no HTTP, SQL or logging library.',
+            },
           ],
         },
       ],
@@ -38,7 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/cli/**'], message: 'only server wires storage and protocols together.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**'],
+              message: 'only server wires storage and protocols together.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -15,5 +15,6 @@ for (const [dir, ext] of assets) {
   const from = join(root, dir);
   const to = join(root, 'dist', dir.slice('src/'.length));
   mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from).filter((n) => n.endsWith(ext))) copyFileSync(join(from, name), join(to, name));
+  for (const name of readdirSync(from).filter((n) => n.endsWith(ext)))
+    copyFileSync(join(from, name), join(to, name));
 }

@@ -16,7 +16,11 @@ async function serve(argv: string[]): Promise<void> {
   const optionDefs = Object.fromEntries(OPTIONS.map((o) => [o.flag, { type: 'string' as const }]));
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: argv, options: { ...optionDefs, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { ...optionDefs, help: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
@@ -24,7 +28,9 @@ async function serve(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const flags = Object.fromEntries(
+    Object.entries(values).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
   const config = resolveConfig(flags, process.env);
   const server = await startSwitchyard(config);
   let stopping = false;

@@ -49,20 +49,103 @@ interface OptionSpec {
 }
 
 export const OPTIONS: OptionSpec[] = [
-  { key: 'host', flag: 'host', env: 'SWITCHYARD_HOST', description: 'Address to bind.', default: '127.0.0.1' },
-  { key: 'port', flag: 'port', env: 'SWITCHYARD_PORT', description: 'Port to bind (one port for every API).', default: '4566' },
-  { key: 'dataDir', flag: 'data-dir', env: 'SWITCHYARD_DATA_DIR', description: 'Directory for the SQLite database and the generated root key.', default: './.switchyard' },
-  { key: 'storage', flag: 'storage', env: 'SWITCHYARD_STORAGE', description: 'Storage engine: `sqlite:PATH`. PostgreSQL URLs arrive with the scale-out work.', default: 'sqlite:<data-dir>/switchyard.db' },
-  { key: 'publicUrl', flag: 'public-url', env: 'SWITCHYARD_PUBLIC_URL', description: 'Base URL clients reach; used in queue URLs.', default: 'http://<host>:<port>' },
-  { key: 'region', flag: 'region', env: 'SWITCHYARD_REGION', description: 'Region for requests whose signature carries none.', default: 'us-east-1' },
-  { key: 'accountId', flag: 'account-id', env: 'SWITCHYARD_ACCOUNT_ID', description: 'Account of the dev credentials and of unsigned requests with auth off.', default: '000000000000' },
-  { key: 'credentials', flag: 'credentials', env: 'SWITCHYARD_CREDENTIALS', description: 'Comma-separated `accessKeyId:secret:accountId` entries.' },
-  { key: 'allowDevCredentials', flag: 'allow-dev-credentials', env: 'SWITCHYARD_ALLOW_DEV_CREDENTIALS', description: 'Accept the dev credentials (and auth off) when bound off loopback: for containers and CI.', default: '0' },
-  { key: 'auth', flag: 'auth', env: 'SWITCHYARD_AUTH', description: '`off` skips signature checks (loopback, or with the opt-in above).', default: 'on' },
-  { key: 'rootKey', flag: 'root-key', env: 'SWITCHYARD_ROOT_KEY', description: '32-byte root key (base64 or hex) for encryption at rest; generated into the data dir when absent.' },
-  { key: 'logLevel', flag: 'log-level', env: 'SWITCHYARD_LOG_LEVEL', description: 'pino log level.', default: 'info' },
-  { key: 'shutdownGraceMs', flag: 'shutdown-grace-ms', env: 'SWITCHYARD_SHUTDOWN_GRACE_MS', description: 'How long shutdown waits for in-flight requests.', default: '10000' },
-  { key: 'config', flag: 'config', env: 'SWITCHYARD_CONFIG', description: 'JSON file with any of these options (camelCase names).' },
+  {
+    key: 'host',
+    flag: 'host',
+    env: 'SWITCHYARD_HOST',
+    description: 'Address to bind.',
+    default: '127.0.0.1',
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    env: 'SWITCHYARD_PORT',
+    description: 'Port to bind (one port for every API).',
+    default: '4566',
+  },
+  {
+    key: 'dataDir',
+    flag: 'data-dir',
+    env: 'SWITCHYARD_DATA_DIR',
+    description: 'Directory for the SQLite database and the generated root key.',
+    default: './.switchyard',
+  },
+  {
+    key: 'storage',
+    flag: 'storage',
+    env: 'SWITCHYARD_STORAGE',
+    description: 'Storage engine: `sqlite:PATH`. PostgreSQL URLs arrive with the scale-out work.',
+    default: 'sqlite:<data-dir>/switchyard.db',
+  },
+  {
+    key: 'publicUrl',
+    flag: 'public-url',
+    env: 'SWITCHYARD_PUBLIC_URL',
+    description: 'Base URL clients reach; used in queue URLs.',
+    default: 'http://<host>:<port>',
+  },
+  {
+    key: 'region',
+    flag: 'region',
+    env: 'SWITCHYARD_REGION',
+    description: 'Region for requests whose signature carries none.',
+    default: 'us-east-1',
+  },
+  {
+    key: 'accountId',
+    flag: 'account-id',
+    env: 'SWITCHYARD_ACCOUNT_ID',
+    description: 'Account of the dev credentials and of unsigned requests with auth off.',
+    default: '000000000000',
+  },
+  {
+    key: 'credentials',
+    flag: 'credentials',
+    env: 'SWITCHYARD_CREDENTIALS',
+    description: 'Comma-separated `accessKeyId:secret:accountId` entries.',
+  },
+  {
+    key: 'allowDevCredentials',
+    flag: 'allow-dev-credentials',
+    env: 'SWITCHYARD_ALLOW_DEV_CREDENTIALS',
+    description:
+      'Accept the dev credentials (and auth off) when bound off loopback: for containers and CI.',
+    default: '0',
+  },
+  {
+    key: 'auth',
+    flag: 'auth',
+    env: 'SWITCHYARD_AUTH',
+    description: '`off` skips signature checks (loopback, or with the opt-in above).',
+    default: 'on',
+  },
+  {
+    key: 'rootKey',
+    flag: 'root-key',
+    env: 'SWITCHYARD_ROOT_KEY',
+    description:
+      '32-byte root key (base64 or hex) for encryption at rest; generated into the data dir when absent.',
+  },
+  {
+    key: 'logLevel',
+    flag: 'log-level',
+    env: 'SWITCHYARD_LOG_LEVEL',
+    description: 'pino log level.',
+    default: 'info',
+  },
+  {
+    key: 'shutdownGraceMs',
+    flag: 'shutdown-grace-ms',
+    env: 'SWITCHYARD_SHUTDOWN_GRACE_MS',
+    description: 'How long shutdown waits for in-flight requests.',
+    default: '10000',
+  },
+  {
+    key: 'config',
+    flag: 'config',
+    env: 'SWITCHYARD_CONFIG',
+    description: 'JSON file with any of these options (camelCase names).',
+  },
 ];
 
 export const DEV_ACCESS_KEY = 'test';
@@ -87,17 +170,24 @@ function parseCredentials(v: string): CredentialEntry[] {
       const parts = entry.split(':');
       const [accessKeyId, secretAccessKey, accountId] = parts;
       if (parts.length !== 3 || !accessKeyId || !secretAccessKey || !accountId) {
-        throw new ConfigError(`invalid credentials entry "${accessKeyId ?? ''}:…": expected accessKeyId:secret:accountId`);
+        throw new ConfigError(
+          `invalid credentials entry "${accessKeyId ?? ''}:…": expected accessKeyId:secret:accountId`,
+        );
       }
       if (!/^\d{12}$/.test(accountId)) {
-        throw new ConfigError(`invalid credentials entry for ${accessKeyId}: account id must be 12 digits`);
+        throw new ConfigError(
+          `invalid credentials entry for ${accessKeyId}: account id must be 12 digits`,
+        );
       }
       return { accessKeyId, secretAccessKey, accountId };
     });
 }
 
 /** Resolves the raw option strings (flags over env over file) into a validated Config. */
-export function resolveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): Config {
+export function resolveConfig(
+  flags: Record<string, string | undefined>,
+  env: NodeJS.ProcessEnv,
+): Config {
   const raw: Record<string, string | undefined> = {};
   const configFile = flags.config ?? env.SWITCHYARD_CONFIG;
   if (configFile) {
@@ -133,16 +223,20 @@ export function resolveConfig(flags: Record<string, string | undefined>, env: No
   const storage = raw.storage ?? `sqlite:${path.join(dataDir, 'switchyard.db')}`;
   if (!storage.startsWith('sqlite:')) {
     if (/^postgres(ql)?:\/\//.test(storage)) {
-      throw new ConfigError('storage: the PostgreSQL engine is not available in this version (use sqlite:PATH)');
+      throw new ConfigError(
+        'storage: the PostgreSQL engine is not available in this version (use sqlite:PATH)',
+      );
     }
     throw new ConfigError(`invalid storage "${storage}": expected sqlite:PATH`);
   }
   const region = raw.region ?? 'us-east-1';
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new ConfigError(`invalid region "${region}"`);
   const accountId = raw.accountId ?? '000000000000';
-  if (!/^\d{12}$/.test(accountId)) throw new ConfigError(`invalid account id "${accountId}": expected 12 digits`);
+  if (!/^\d{12}$/.test(accountId))
+    throw new ConfigError(`invalid account id "${accountId}": expected 12 digits`);
   const auth = raw.auth ?? 'on';
-  if (auth !== 'on' && auth !== 'off') throw new ConfigError(`invalid auth "${auth}": expected on or off`);
+  if (auth !== 'on' && auth !== 'off')
+    throw new ConfigError(`invalid auth "${auth}": expected on or off`);
   const allowDevCredentials = parseBool('allow-dev-credentials', raw.allowDevCredentials ?? '0');
   const credentials = raw.credentials ? parseCredentials(raw.credentials) : [];
   const shutdownGraceMs = Number(raw.shutdownGraceMs ?? '10000');
@@ -157,7 +251,9 @@ export function resolveConfig(flags: Record<string, string | undefined>, env: No
     );
   }
   if (auth === 'off' && !devCredentials) {
-    throw new ConfigError(`refusing SWITCHYARD_AUTH=off on ${host}: allowed on loopback, or with SWITCHYARD_ALLOW_DEV_CREDENTIALS=1`);
+    throw new ConfigError(
+      `refusing SWITCHYARD_AUTH=off on ${host}: allowed on loopback, or with SWITCHYARD_ALLOW_DEV_CREDENTIALS=1`,
+    );
   }
   let publicUrl = raw.publicUrl;
   if (publicUrl !== undefined) {
@@ -192,6 +288,7 @@ export function resolveConfig(flags: Record<string, string | undefined>, env: No
 /** A root key is 32 bytes given as 64 hex digits or base64. */
 export function decodeRootKey(v: string): Buffer {
   const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
-  if (buf.length !== 32) throw new ConfigError('invalid root key: expected 32 bytes as 64 hex digits or base64');
+  if (buf.length !== 32)
+    throw new ConfigError('invalid root key: expected 32 bytes as 64 hex digits or base64');
   return buf;
 }

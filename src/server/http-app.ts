@@ -22,7 +22,10 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: true,
+    }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     logger: {
@@ -44,7 +47,10 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
     }
   });
 
-  const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const handler = async (
+    req: import('fastify').FastifyRequest,
+    reply: import('fastify').FastifyReply,
+  ) => {
     const started = performance.now();
     const raw = {
       method: req.method,
@@ -55,9 +61,15 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
     };
     const res = await opts.edge.handle(raw);
     if (res.status >= 400) {
-      req.log.info({ status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started }, 'request failed');
+      req.log.info(
+        { status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started },
+        'request failed',
+      );
     } else if (req.log.level === 'debug' || req.log.level === 'trace') {
-      req.log.debug({ status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started }, 'request');
+      req.log.debug(
+        { status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started },
+        'request',
+      );
     }
     return reply.code(res.status).headers(res.headers).send(res.body);
   };
@@ -66,23 +78,33 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
 
   // Errors raised before our handler runs (body too large, aborted body): answer in the AWS
   // shape through the edge, never with Fastify's default JSON.
-  app.setErrorHandler(async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413;
-    const json = req.headers['x-amz-target'] !== undefined;
-    const code = tooLarge ? 'RequestEntityTooLarge' : 'SerializationException';
-    const message = tooLarge ? `Request body must be at most ${opts.bodyLimit} bytes.` : 'The request could not be read.';
-    if (!tooLarge && (err.statusCode ?? 500) >= 500) req.log.error({ err }, 'unexpected error');
-    const status = tooLarge ? 413 : 400;
-    if (json) {
+  app.setErrorHandler(
+    async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+      const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413;
+      const json = req.headers['x-amz-target'] !== undefined;
+      const code = tooLarge ? 'RequestEntityTooLarge' : 'SerializationException';
+      const message = tooLarge
+        ? `Request body must be at most ${opts.bodyLimit} bytes.`
+        : 'The request could not be read.';
+      if (!tooLarge && (err.statusCode ?? 500) >= 500) req.log.error({ err }, 'unexpected error');
+      const status = tooLarge ? 413 : 400;
+      if (json) {
+        return reply
+          .code(status)
+          .headers({
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amzn-requestid': req.id,
+            'x-amzn-query-error': `${code};Sender`,
+          })
+          .send(JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }));
+      }
       return reply
         .code(status)
-        .headers({ 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': req.id, 'x-amzn-query-error': `${code};Sender` })
-        .send(JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }));
-    }
-    return reply
-      .code(status)
-      .headers({ 'content-type': 'text/xml', 'x-amzn-requestid': req.id })
-      .send(`<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${req.id}</RequestId></ErrorResponse>`);
-  });
+        .headers({ 'content-type': 'text/xml', 'x-amzn-requestid': req.id })
+        .send(
+          `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${req.id}</RequestId></ErrorResponse>`,
+        );
+    },
+  );
   return app;
 }

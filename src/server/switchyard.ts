@@ -46,7 +46,11 @@ export async function startSwitchyard(config: Config): Promise<RunningSwitchyard
 
   const credentials = new Map(config.credentials.map((c) => [c.accessKeyId, c]));
   if (config.devCredentials && !credentials.has(DEV_ACCESS_KEY)) {
-    credentials.set(DEV_ACCESS_KEY, { accessKeyId: DEV_ACCESS_KEY, secretAccessKey: DEV_SECRET_KEY, accountId: config.accountId });
+    credentials.set(DEV_ACCESS_KEY, {
+      accessKeyId: DEV_ACCESS_KEY,
+      secretAccessKey: DEV_SECRET_KEY,
+      accountId: config.accountId,
+    });
   }
   const shutdown = new AbortController();
   const sqsServices = { queues, publicUrl: config.publicUrl ?? '' };
@@ -63,9 +67,15 @@ export async function startSwitchyard(config: Config): Promise<RunningSwitchyard
       clock,
     },
     signal: shutdown.signal,
-    onInternalError: (err, req) => logger.error({ err, requestId: req.requestId }, 'internal error'),
+    onInternalError: (err, req) =>
+      logger.error({ err, requestId: req.requestId }, 'internal error'),
   });
-  const app = buildHttpApp({ edge, logLevel: config.logLevel, ready: () => storage.healthCheck(), bodyLimit: BODY_LIMIT });
+  const app = buildHttpApp({
+    edge,
+    logLevel: config.logLevel,
+    ready: () => storage.healthCheck(),
+    bodyLimit: BODY_LIMIT,
+  });
 
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as AddressInfo).port;

@@ -5,13 +5,23 @@ import { ConfigError, resolveConfig } from '../../src/server/config.js';
 describe('configuration', () => {
   it('has the documented defaults', () => {
     const c = resolveConfig({}, {});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 4566, region: 'us-east-1', accountId: '000000000000', auth: 'on', devCredentials: true });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 4566,
+      region: 'us-east-1',
+      accountId: '000000000000',
+      auth: 'on',
+      devCredentials: true,
+    });
     expect(c.storage).toMatch(/^sqlite:.*\.switchyard\/switchyard\.db$/);
     expect(c.publicUrl).toBeUndefined();
   });
 
   it('flags override environment variables', () => {
-    const c = resolveConfig({ port: '5000' }, { SWITCHYARD_PORT: '6000', SWITCHYARD_REGION: 'eu-west-1' });
+    const c = resolveConfig(
+      { port: '5000' },
+      { SWITCHYARD_PORT: '6000', SWITCHYARD_REGION: 'eu-west-1' },
+    );
     expect(c.port).toBe(5000);
     expect(c.region).toBe('eu-west-1');
   });
@@ -35,7 +45,11 @@ describe('configuration', () => {
     [{ 'public-url': 'ftp://x' }, {}, /public-url/],
     [{ 'root-key': 'short' }, {}, /root key/],
     [{ host: '0.0.0.0' }, {}, /refusing to start/],
-    [{ host: '0.0.0.0', auth: 'off' }, { SWITCHYARD_CREDENTIALS: 'a:b:123456789012' }, /refusing SWITCHYARD_AUTH=off/],
+    [
+      { host: '0.0.0.0', auth: 'off' },
+      { SWITCHYARD_CREDENTIALS: 'a:b:123456789012' },
+      /refusing SWITCHYARD_AUTH=off/,
+    ],
   ])('rejects %j', (flags, env, message) => {
     expect(() => resolveConfig(flags as Record<string, string>, env)).toThrow(ConfigError);
     expect(() => resolveConfig(flags as Record<string, string>, env)).toThrow(message);
@@ -49,20 +63,28 @@ describe('configuration', () => {
   });
 
   it('the CLI prints one line and exits 2 on invalid configuration', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve', '--port', 'nope'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve', '--port', 'nope'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^switchyard: invalid port "nope"/);
   });
 
   it('the CLI rejects unknown flags the same way', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve', '--bogus'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve', '--bogus'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^switchyard: .*bogus/);
   });

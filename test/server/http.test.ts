@@ -22,7 +22,12 @@ describe('HTTP layer', () => {
     for (const [method, path, body, headers] of [
       ['GET', '/', undefined, {}],
       ['GET', '/?Action=ListQueues', undefined, {}],
-      ['POST', '/', 'Action=ListQueues&Version=2012-11-05', { 'content-type': 'application/x-www-form-urlencoded' }],
+      [
+        'POST',
+        '/',
+        'Action=ListQueues&Version=2012-11-05',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+      ],
       ['GET', '/_switchyard/other', undefined, {}],
     ] as const) {
       const res = await fetch(`${t.url}${path}`, { method, body, headers });
@@ -31,12 +36,17 @@ describe('HTTP layer', () => {
     }
     const json = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.ListQueues' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'AmazonSQS.ListQueues',
+      },
       body: '{}',
     });
     expect(json.status).toBe(403);
     expect(json.headers.get('x-amzn-query-error')).toBe('MissingAuthenticationToken;Sender');
-    expect((await json.json()) as object).toMatchObject({ __type: 'com.amazon.coral.service#MissingAuthenticationTokenException' });
+    expect((await json.json()) as object).toMatchObject({
+      __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+    });
   });
 
   it('gives every response a request id and a Date header', async () => {
@@ -50,10 +60,15 @@ describe('HTTP layer', () => {
   it('answers an oversized body with an AWS error, not a crash', async () => {
     const res = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.SendMessage' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'AmazonSQS.SendMessage',
+      },
       body: Buffer.alloc(9 * 1024 * 1024, 0x61),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()) as object).toMatchObject({ __type: expect.stringContaining('RequestEntityTooLarge') as unknown });
+    expect((await res.json()) as object).toMatchObject({
+      __type: expect.stringContaining('RequestEntityTooLarge') as unknown,
+    });
   });
 });

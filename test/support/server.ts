@@ -40,7 +40,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const client = new SQSClient({
         endpoint: server.url,
         region: opts.region ?? 'us-east-1',
-        credentials: { accessKeyId: opts.accessKeyId ?? 'test', secretAccessKey: opts.secretAccessKey ?? 'test' },
+        credentials: {
+          accessKeyId: opts.accessKeyId ?? 'test',
+          secretAccessKey: opts.secretAccessKey ?? 'test',
+        },
         maxAttempts: 1,
       });
       clients.push(client);

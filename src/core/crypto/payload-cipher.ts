@@ -53,7 +53,11 @@ export class PayloadCipher {
     const salt = buf.subarray(1, 1 + SALT_LEN);
     const nonce = buf.subarray(1 + SALT_LEN, 1 + SALT_LEN + NONCE_LEN);
     const tag = buf.subarray(1 + SALT_LEN + NONCE_LEN, HEADER_LEN);
-    const decipher = createDecipheriv('aes-256-gcm', this.keyFor(salt.toString('base64'), salt), nonce);
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.keyFor(salt.toString('base64'), salt),
+      nonce,
+    );
     decipher.setAAD(Buffer.from(aad));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(buf.subarray(HEADER_LEN)), decipher.final()]);

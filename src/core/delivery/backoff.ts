@@ -13,12 +13,19 @@ export interface RetryPolicy {
 }
 
 /** Delay before attempt `attempt + 1`, after `attempt` failed ones: random in [0, min(cap, base·2^(attempt-1))]. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const exp = policy.baseDelayMs * 2 ** Math.max(0, Math.min(attempt - 1, 30));
   return Math.floor(random() * Math.min(policy.maxDelayMs, exp));
 }
 
-export function retriesExhausted(policy: RetryPolicy, p: { attempts: number; createdAt: number; now: number }): boolean {
+export function retriesExhausted(
+  policy: RetryPolicy,
+  p: { attempts: number; createdAt: number; now: number },
+): boolean {
   if (p.attempts >= policy.maxAttempts) return true;
   return policy.maxAgeMs !== undefined && p.now - p.createdAt >= policy.maxAgeMs;
 }

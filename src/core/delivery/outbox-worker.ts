@@ -138,13 +138,18 @@ export class OutboxWorker {
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const now = this.clock();
-      if (retriesExhausted(handler.retry, { attempts: item.attempts, createdAt: item.createdAt, now })) {
+      if (
+        retriesExhausted(handler.retry, { attempts: item.attempts, createdAt: item.createdAt, now })
+      ) {
         try {
           await handler.deadLetter(item, error);
           await storage.outboxDiscard({ id: item.id });
         } catch (dlqErr) {
           // Not dead-lettered: leave the claim to expire and try the whole item again later.
-          this.opts.logger.error({ err: dlqErr, id: item.id, kind: item.kind }, 'dead-lettering failed');
+          this.opts.logger.error(
+            { err: dlqErr, id: item.id, kind: item.kind },
+            'dead-lettering failed',
+          );
         }
         return;
       }

@@ -168,7 +168,8 @@ export interface TimerRecord {
 }
 
 /** Change notifications: what woke up, so in-process waiters can look again. */
-export type StorageEvent = { kind: 'queue'; queueId: number } | { kind: 'outbox' } | { kind: 'timer' };
+export type StorageEvent =
+  { kind: 'queue'; queueId: number } | { kind: 'outbox' } | { kind: 'timer' };
 
 export interface Storage {
   /** The engine's clock (ms). */
@@ -276,9 +277,19 @@ export interface Storage {
   }): Promise<MoveTaskRecord | undefined>;
 
   // ── outbox: all asynchronous delivery ──
-  outboxEnqueue(p: { kind: string; payload: string; dueAt?: number; now?: number }): Promise<number>;
+  outboxEnqueue(p: {
+    kind: string;
+    payload: string;
+    dueAt?: number;
+    now?: number;
+  }): Promise<number>;
   /** Claims up to `limit` due items for `leaseMs`; a claim that is not completed is retried. */
-  outboxClaim(p: { kinds?: string[]; limit: number; leaseMs: number; now?: number }): Promise<OutboxItem[]>;
+  outboxClaim(p: {
+    kinds?: string[];
+    limit: number;
+    leaseMs: number;
+    now?: number;
+  }): Promise<OutboxItem[]>;
   outboxComplete(p: { id: number }): Promise<void>;
   /** Records a failed attempt and when to try again. */
   outboxRetry(p: { id: number; dueAt: number; error: string }): Promise<void>;

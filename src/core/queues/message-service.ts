@@ -10,7 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadCipher } from '../crypto/payload-cipher.js';
 import { DomainError, isDomainError } from '../errors/domain-error.js';
-import type { EntryOutcome, NewMessage, QueueRecord, RedriveTarget, Storage, StoredMessage } from '../ports/storage.js';
+import type {
+  EntryOutcome,
+  NewMessage,
+  QueueRecord,
+  RedriveTarget,
+  Storage,
+  StoredMessage,
+} from '../ports/storage.js';
 import { md5Hex, md5OfMessageAttributes } from './md5.js';
 import {
   validateReceiveParams,
@@ -106,7 +113,12 @@ export class MessageService {
   ) {}
 
   /** Sends one message (`batch: false`) or a batch's entries, in one storage transaction. */
-  async send(caller: Caller, queueName: string, entries: SendEntry[], opts: { batch: boolean }): Promise<SendOutcome[]> {
+  async send(
+    caller: Caller,
+    queueName: string,
+    entries: SendEntry[],
+    opts: { batch: boolean },
+  ): Promise<SendOutcome[]> {
     const queue = await this.deps.directory.require(caller, queueName);
     const settings = settingsOf(queue);
     const settingsForSend = {
@@ -117,16 +129,28 @@ export class MessageService {
     // AWS fails a whole FIFO batch when an entry lacks its group or deduplication id.
     if (opts.batch && queue.fifo) validateFifoBatchEntries(entries, settings);
     const outcomes: SendOutcome[] = new Array<SendOutcome>(entries.length);
-    const pending: { index: number; message: NewMessage; digests: Omit<Extract<SendOutcome, { ok: true }>, 'ok' | 'messageId' | 'sequenceNumber'> }[] = [];
+    const pending: {
+      index: number;
+      message: NewMessage;
+      digests: Omit<Extract<SendOutcome, { ok: true }>, 'ok' | 'messageId' | 'sequenceNumber'>;
+    }[] = [];
     entries.forEach((entry, index) => {
       try {
         const v = validateSendEntry(entry, settingsForSend, { batch: opts.batch });
         const messageId = randomUUID();
         const traceHeader = v.systemAttributes.AWSTraceHeader?.stringValue;
-        const content = encodeContent({ body: v.body, attributes: v.attributes, ...(traceHeader !== undefined ? { traceHeader } : {}) });
+        const content = encodeContent({
+          body: v.body,
+          attributes: v.attributes,
+          ...(traceHeader !== undefined ? { traceHeader } : {}),
+        });
         const message: NewMessage = {
           messageId,
-          payload: this.deps.cipher.seal(content, { encrypt: settings.encrypted, salt: queue.keySalt, aad: messageId }),
+          payload: this.deps.cipher.seal(content, {
+            encrypt: settings.encrypted,
+            salt: queue.keySalt,
+            aad: messageId,
+          }),
           delaySeconds: v.delaySeconds ?? settings.delaySeconds,
           senderId: caller.accessKeyId,
         };
@@ -168,7 +192,12 @@ export class MessageService {
     return outcomes;
   }
 
-  async receive(caller: Caller, queueName: string, req: ReceiveRequest, signal: AbortSignal): Promise<ReceivedMessage[]> {
+  async receive(
+    caller: Caller,
+    queueName: string,
+    req: ReceiveRequest,
+    signal: AbortSignal,
+  ): Promise<ReceivedMessage[]> {
     const queue = await this.deps.directory.require(caller, queueName);
     const settings = settingsOf(queue);
     validateReceiveParams(req, { fifo: queue.fifo });
@@ -214,7 +243,10 @@ export class MessageService {
       }
     });
     if (refs.length > 0) {
-      const outcomes = await this.deps.storage.messagesDelete({ queueId: queue.id, refs: refs.map((r) => r.ref) });
+      const outcomes = await this.deps.storage.messagesDelete({
+        queueId: queue.id,
+        refs: refs.map((r) => r.ref),
+      });
       // AWS: deleting with a stale handle, or a message already gone, succeeds.
       refs.forEach((r) => (results[r.index] = { ok: true }));
       const deleted = outcomes.filter((o) => o === 'ok').length;
@@ -231,11 +263,22 @@ export class MessageService {
   ): Promise<EntryResult[]> {
     const queue = await this.deps.directory.require(caller, queueName);
     const results: EntryResult[] = new Array<EntryResult>(entries.length);
-    const changes: { index: number; handle: string; change: { ref: ReturnType<typeof decodeReceiptHandle>; visibilityTimeoutSeconds: number } }[] = [];
+    const changes: {
+      index: number;
+      handle: string;
+      change: { ref: ReturnType<typeof decodeReceiptHandle>; visibilityTimeoutSeconds: number };
+    }[] = [];
     entries.forEach((e, index) => {
       try {
         validateVisibilityTimeout(e.visibilityTimeout, { batch: opts.batch });
-        changes.push({ index, handle: e.receiptHandle, change: { ref: decodeReceiptHandle(e.receiptHandle, queue.id), visibilityTimeoutSeconds: e.visibilityTimeout } });
+        changes.push({
+          index,
+          handle: e.receiptHandle,
+          change: {
+            ref: decodeReceiptHandle(e.receiptHandle, queue.id),
+            visibilityTimeoutSeconds: e.visibilityTimeout,
+          },
+        });
       } catch (err) {
         if (!isDomainError(err)) throw err;
         results[index] = { ok: false, error: err };
@@ -247,7 +290,14 @@ export class MessageService {
         changes: changes.map((c) => c.change),
         maxTotalSeconds: MAX_VISIBILITY_TIMEOUT,
       });
-      changes.forEach((c, i) => (results[c.index] = visibilityOutcome(outcomes[i]!, c.handle, c.change.visibilityTimeoutSeconds)));
+      changes.forEach(
+        (c, i) =>
+          (results[c.index] = visibilityOutcome(
+            outcomes[i]!,
+            c.handle,
+            c.change.visibilityTimeoutSeconds,
+          )),
+      );
     }
     return results;
   }
@@ -257,7 +307,10 @@ export class MessageService {
     if (!policy) return undefined;
     const target = parseQueueArn(policy.deadLetterTargetArn);
     if (!target) return undefined;
-    const dlq = await this.deps.directory.find({ accountId: target.account, region: target.region }, target.name);
+    const dlq = await this.deps.directory.find(
+      { accountId: target.account, region: target.region },
+      target.name,
+    );
     if (!dlq) return undefined; // AWS keeps delivering when the DLQ is gone
     return {
       deadLetterQueueId: dlq.id,
@@ -279,7 +332,10 @@ export class MessageService {
     }
     const limit = queue.fifo ? MAX_IN_FLIGHT_FIFO : MAX_IN_FLIGHT_STANDARD;
     if (sample.count >= limit) {
-      throw new DomainError('OverLimit', `Too many messages in flight: the queue already has ${sample.count} in-flight messages (limit ${limit}).`);
+      throw new DomainError(
+        'OverLimit',
+        `Too many messages in flight: the queue already has ${sample.count} in-flight messages (limit ${limit}).`,
+      );
     }
   }
 
@@ -291,7 +347,10 @@ export class MessageService {
   private present(queue: QueueRecord, m: StoredMessage, req: ReceiveRequest): ReceivedMessage {
     const content = decodeContent(this.deps.cipher.open(m.payload, m.messageId));
     const attributes = systemAttributes(m, content.traceHeader, new Set(req.systemAttributeNames));
-    const messageAttributes = selectMessageAttributes(content.attributes, req.messageAttributeNames);
+    const messageAttributes = selectMessageAttributes(
+      content.attributes,
+      req.messageAttributeNames,
+    );
     const md5Attrs = md5OfMessageAttributes(messageAttributes);
     return {
       messageId: m.messageId,
@@ -320,7 +379,11 @@ function visibilityOutcome(o: EntryOutcome, handle: string, timeout: number): En
   };
 }
 
-function systemAttributes(m: StoredMessage, traceHeader: string | undefined, asked: Set<string>): Record<string, string> {
+function systemAttributes(
+  m: StoredMessage,
+  traceHeader: string | undefined,
+  asked: Set<string>,
+): Record<string, string> {
   const all = asked.has('All');
   const out: Record<string, string> = {};
   const want = (n: string) => all || asked.has(n);
@@ -337,7 +400,8 @@ function systemAttributes(m: StoredMessage, traceHeader: string | undefined, ask
         out.ApproximateReceiveCount = String(m.receiveCount);
         break;
       case 'ApproximateFirstReceiveTimestamp':
-        if (m.firstReceivedAt !== null) out.ApproximateFirstReceiveTimestamp = String(m.firstReceivedAt);
+        if (m.firstReceivedAt !== null)
+          out.ApproximateFirstReceiveTimestamp = String(m.firstReceivedAt);
         break;
       case 'SequenceNumber':
         if (m.sequenceNumber !== null) out.SequenceNumber = m.sequenceNumber;

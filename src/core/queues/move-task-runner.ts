@@ -57,7 +57,10 @@ export class MoveTaskRunner {
   private allowance(task: MoveTaskRecord): number {
     const rate = task.maxPerSecond ?? DEFAULT_RATE;
     const now = performance.now();
-    const b = this.budget.get(task.taskHandle) ?? { messages: Math.max(1, (rate * TICK_MS) / 1000), at: now };
+    const b = this.budget.get(task.taskHandle) ?? {
+      messages: Math.max(1, (rate * TICK_MS) / 1000),
+      at: now,
+    };
     b.messages = Math.min(Math.max(rate, 1), b.messages + ((now - b.at) * rate) / 1000);
     b.at = now;
     this.budget.set(task.taskHandle, b);
@@ -73,16 +76,26 @@ export class MoveTaskRunner {
     let destinationQueueId: number | undefined;
     if (task.destinationArn !== null) {
       const m = /^arn:aws:sqs:([^:]+):(\d{12}):([^:]+)$/.exec(task.destinationArn);
-      const dst = m ? await queues.directory.find({ region: m[1]!, accountId: m[2]! }, m[3]!) : undefined;
+      const dst = m
+        ? await queues.directory.find({ region: m[1]!, accountId: m[2]! }, m[3]!)
+        : undefined;
       if (!dst) {
-        await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'FAILED', failureReason: 'AWS.SimpleQueueService.NonExistentQueue' });
+        await storage.moveTasksUpdate({
+          taskHandle: task.taskHandle,
+          status: 'FAILED',
+          failureReason: 'AWS.SimpleQueueService.NonExistentQueue',
+        });
         return;
       }
       destinationQueueId = dst.id;
     }
     const source = await storage.queuesGetById({ id: task.sourceQueueId });
     if (!source) {
-      await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'FAILED', failureReason: 'AWS.SimpleQueueService.NonExistentQueue' });
+      await storage.moveTasksUpdate({
+        taskHandle: task.taskHandle,
+        status: 'FAILED',
+        failureReason: 'AWS.SimpleQueueService.NonExistentQueue',
+      });
       return;
     }
     const limit = this.allowance(task);
@@ -93,12 +106,18 @@ export class MoveTaskRunner {
       limit,
     });
     this.budget.get(task.taskHandle)!.messages -= result.moved;
-    if (result.moved > 0) await storage.moveTasksUpdate({ taskHandle: task.taskHandle, movedDelta: result.moved });
+    if (result.moved > 0)
+      await storage.moveTasksUpdate({ taskHandle: task.taskHandle, movedDelta: result.moved });
     if (result.unmovable) {
-      await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'FAILED', failureReason: result.unmovable.reason });
+      await storage.moveTasksUpdate({
+        taskHandle: task.taskHandle,
+        status: 'FAILED',
+        failureReason: result.unmovable.reason,
+      });
     } else if (result.moved < limit) {
       const counts = await storage.queuesCount({ id: task.sourceQueueId });
-      if (counts.visible === 0) await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'COMPLETED' });
+      if (counts.visible === 0)
+        await storage.moveTasksUpdate({ taskHandle: task.taskHandle, status: 'COMPLETED' });
     }
   }
 }

@@ -11,7 +11,12 @@ export interface MessageContent {
   traceHeader?: string;
 }
 
-type EncodedAttribute = [name: string, dataType: string, stringValue: string | null, binaryB64: string | null];
+type EncodedAttribute = [
+  name: string,
+  dataType: string,
+  stringValue: string | null,
+  binaryB64: string | null,
+];
 
 interface Encoded {
   b: string;

@@ -36,7 +36,11 @@ export class QueueDirectory {
     const now = this.clock();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.queue;
-    const queue = await this.storage.queuesGet({ account: scope.accountId, region: scope.region, name });
+    const queue = await this.storage.queuesGet({
+      account: scope.accountId,
+      region: scope.region,
+      name,
+    });
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(key, { queue, at: now });
     return queue;

@@ -25,7 +25,11 @@ import { parseQueueArn, queueArn } from './queue-name.js';
 import { parseRedrivePolicy } from './queue-settings.js';
 import type { QueueWaiters } from './queue-waiters.js';
 import { applyTagChanges, tagQueue, untagQueue } from './tags.js';
-import { addPermissionStatement, removePermissionStatement, type PermissionGrant } from './queue-policy.js';
+import {
+  addPermissionStatement,
+  removePermissionStatement,
+  type PermissionGrant,
+} from './queue-policy.js';
 
 export interface QueueServiceDeps {
   storage: Storage;
@@ -46,7 +50,11 @@ export class QueueService {
     this.clock = deps.clock;
     this.directory = new QueueDirectory(deps.storage, deps.clock);
     this.messages = new MessageService({ ...deps, directory: this.directory });
-    this.moveTasks = new MoveTaskService({ storage: deps.storage, directory: this.directory, clock: deps.clock });
+    this.moveTasks = new MoveTaskService({
+      storage: deps.storage,
+      directory: this.directory,
+      clock: deps.clock,
+    });
   }
 
   async create(
@@ -56,8 +64,17 @@ export class QueueService {
     const { fifo } = resolveQueueType(p.name, p.attributes);
     const attributes = normalizeCreateAttributes(p.attributes, { fifo, name: p.name });
     const tags = applyTagChanges({}, p.tags, p.name);
-    await this.checkRedriveTarget(caller, attributes.RedrivePolicy, fifo, queueArn(caller.region, caller.accountId, p.name));
-    const existing = await this.storage.queuesGet({ account: caller.accountId, region: caller.region, name: p.name });
+    await this.checkRedriveTarget(
+      caller,
+      attributes.RedrivePolicy,
+      fifo,
+      queueArn(caller.region, caller.accountId, p.name),
+    );
+    const existing = await this.storage.queuesGet({
+      account: caller.accountId,
+      region: caller.region,
+      name: p.name,
+    });
     if (existing) return this.sameOrConflict(existing, p.attributes, fifo, p.name, p.tags);
     const deletedAt = await this.storage.queuesDeletedAt({
       account: caller.accountId,
@@ -91,7 +108,10 @@ export class QueueService {
     assertCreateQueueCompatible(existing.attributes, given, { fifo, name });
     for (const [k, v] of Object.entries(tags)) {
       if (existing.tags[k] !== v) {
-        throw new DomainError('QueueNameExists', `A queue already exists with the same name and a different value for tag ${k}`);
+        throw new DomainError(
+          'QueueNameExists',
+          `A queue already exists with the same name and a different value for tag ${k}`,
+        );
       }
     }
     return existing;
@@ -109,7 +129,10 @@ export class QueueService {
 
   async list(caller: QueueScope, p: { prefix?: string; maxResults?: number; nextToken?: string }) {
     if (p.maxResults !== undefined && (p.maxResults < 1 || p.maxResults > 1000)) {
-      throw new DomainError('InvalidParameterValue', `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`);
+      throw new DomainError(
+        'InvalidParameterValue',
+        `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`,
+      );
     }
     const after = p.nextToken !== undefined ? decodeToken(p.nextToken) : undefined;
     const limit = p.maxResults ?? 1000;
@@ -126,7 +149,11 @@ export class QueueService {
     return { queues: page, nextToken: more ? encodeToken(page[page.length - 1]!.name) : undefined };
   }
 
-  async getAttributes(caller: QueueScope, name: string, names: string[]): Promise<Record<string, string>> {
+  async getAttributes(
+    caller: QueueScope,
+    name: string,
+    names: string[],
+  ): Promise<Record<string, string>> {
     const queue = await this.directory.require(caller, name);
     const wanted = selectAttributeNames(names, { fifo: queue.fifo });
     const out: Record<string, string> = {};
@@ -161,11 +188,23 @@ export class QueueService {
     return out;
   }
 
-  async setAttributes(caller: QueueScope, name: string, attributes: Record<string, string>): Promise<void> {
+  async setAttributes(
+    caller: QueueScope,
+    name: string,
+    attributes: Record<string, string>,
+  ): Promise<void> {
     const queue = await this.directory.require(caller, name);
-    const merged = normalizeSetAttributes(queue.attributes, attributes, { fifo: queue.fifo, name: queue.name });
+    const merged = normalizeSetAttributes(queue.attributes, attributes, {
+      fifo: queue.fifo,
+      name: queue.name,
+    });
     if (attributes.RedrivePolicy !== undefined) {
-      await this.checkRedriveTarget(caller, merged.RedrivePolicy, queue.fifo, queueArn(queue.region, queue.account, queue.name));
+      await this.checkRedriveTarget(
+        caller,
+        merged.RedrivePolicy,
+        queue.fifo,
+        queueArn(queue.region, queue.account, queue.name),
+      );
     }
     const updated = await this.storage.queuesUpdate({ id: queue.id, attributes: merged });
     if (updated) this.directory.remember(updated);
@@ -187,10 +226,17 @@ export class QueueService {
     await this.storage.messagesPurge({ queueId: queue.id, now });
   }
 
-  async listDeadLetterSources(caller: QueueScope, name: string, p: { maxResults?: number; nextToken?: string }) {
+  async listDeadLetterSources(
+    caller: QueueScope,
+    name: string,
+    p: { maxResults?: number; nextToken?: string },
+  ) {
     const queue = await this.directory.require(caller, name);
     if (p.maxResults !== undefined && (p.maxResults < 1 || p.maxResults > 1000)) {
-      throw new DomainError('InvalidParameterValue', `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`);
+      throw new DomainError(
+        'InvalidParameterValue',
+        `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`,
+      );
     }
     const limit = p.maxResults ?? 1000;
     const rows = await this.storage.queuesListDeadLetterSources({
@@ -207,13 +253,19 @@ export class QueueService {
 
   async tag(caller: QueueScope, name: string, tags: Record<string, string>): Promise<void> {
     const queue = await this.directory.require(caller, name);
-    const updated = await this.storage.queuesUpdate({ id: queue.id, tags: tagQueue(queue.tags, tags, queue.name) });
+    const updated = await this.storage.queuesUpdate({
+      id: queue.id,
+      tags: tagQueue(queue.tags, tags, queue.name),
+    });
     if (updated) this.directory.remember(updated);
   }
 
   async untag(caller: QueueScope, name: string, keys: string[]): Promise<void> {
     const queue = await this.directory.require(caller, name);
-    const updated = await this.storage.queuesUpdate({ id: queue.id, tags: untagQueue(queue.tags, keys) });
+    const updated = await this.storage.queuesUpdate({
+      id: queue.id,
+      tags: untagQueue(queue.tags, keys),
+    });
     if (updated) this.directory.remember(updated);
   }
 
@@ -225,7 +277,10 @@ export class QueueService {
     const queue = await this.directory.require(caller, name);
     const arn = queueArn(queue.region, queue.account, queue.name);
     const policy = addPermissionStatement(queue.attributes.Policy, arn, grant);
-    const updated = await this.storage.queuesUpdate({ id: queue.id, attributes: { ...queue.attributes, Policy: policy } });
+    const updated = await this.storage.queuesUpdate({
+      id: queue.id,
+      attributes: { ...queue.attributes, Policy: policy },
+    });
     if (updated) this.directory.remember(updated);
   }
 
@@ -252,10 +307,14 @@ export class QueueService {
     const policy = parseRedrivePolicy(value);
     if (!policy) return;
     const arn = parseQueueArn(policy.deadLetterTargetArn);
-    const target = arn ? await this.directory.find({ region: arn.region, accountId: arn.account }, arn.name) : undefined;
+    const target = arn
+      ? await this.directory.find({ region: arn.region, accountId: arn.account }, arn.name)
+      : undefined;
     if (!target || target.account !== caller.accountId) throw deadLetterTargetDoesNotExist(value!);
     assertDeadLetterQueueType(value!, { sourceFifo: fifo, targetFifo: target.fifo });
-    const allow = target.attributes.RedriveAllowPolicy ? parseRedriveAllowPolicy(target.attributes.RedriveAllowPolicy) : undefined;
+    const allow = target.attributes.RedriveAllowPolicy
+      ? parseRedriveAllowPolicy(target.attributes.RedriveAllowPolicy)
+      : undefined;
     const allowed =
       !allow ||
       allow.redrivePermission === 'allowAll' ||

@@ -34,5 +34,9 @@ export function authenticate(req: RawRequest, signingName: string, auth: AuthCon
       `Credential should be scoped to correct service: '${signingName}'. `,
     );
   }
-  return { accessKeyId: verified.accessKeyId, accountId: verified.accountId, region: verified.region };
+  return {
+    accessKeyId: verified.accessKeyId,
+    accountId: verified.accountId,
+    region: verified.region,
+  };
 }

@@ -36,7 +36,9 @@ function header(req: RawRequest, name: string): string | undefined {
 
 function splitUrl(rawUrl: string): { path: string; query: string } {
   const q = rawUrl.indexOf('?');
-  return q < 0 ? { path: rawUrl, query: '' } : { path: rawUrl.slice(0, q), query: rawUrl.slice(q + 1) };
+  return q < 0
+    ? { path: rawUrl, query: '' }
+    : { path: rawUrl.slice(0, q), query: rawUrl.slice(q + 1) };
 }
 
 export class AwsEdge {
@@ -54,7 +56,8 @@ export class AwsEdge {
     let route: Route | undefined;
     try {
       route = this.route(req);
-      if (route.protocol === 'json') return await this.handleJson(req, route.service, route.operation);
+      if (route.protocol === 'json')
+        return await this.handleJson(req, route.service, route.operation);
       return await this.handleQuery(req, route.service, route.params);
     } catch (err) {
       const domainErr = this.toDomainError(err, req);
@@ -93,11 +96,23 @@ export class AwsEdge {
     return { protocol: 'query', service, params };
   }
 
-  private async handleJson(req: RawRequest, service: AwsServiceDef | undefined, operation: string): Promise<EdgeResponse> {
-    if (!service) throw new DomainError('InvalidAction', 'The action or operation requested is invalid. Verify that the action is typed correctly.');
+  private async handleJson(
+    req: RawRequest,
+    service: AwsServiceDef | undefined,
+    operation: string,
+  ): Promise<EdgeResponse> {
+    if (!service)
+      throw new DomainError(
+        'InvalidAction',
+        'The action or operation requested is invalid. Verify that the action is typed correctly.',
+      );
     const caller = authenticate(req, service.signingName, this.opts.auth);
     const handler = operation ? service.operations[operation] : undefined;
-    if (!handler) throw new DomainError('InvalidAction', 'The action or operation requested is invalid. Verify that the action is typed correctly.');
+    if (!handler)
+      throw new DomainError(
+        'InvalidAction',
+        'The action or operation requested is invalid. Verify that the action is typed correctly.',
+      );
     let body: unknown;
     try {
       body = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
@@ -105,34 +120,60 @@ export class AwsEdge {
       throw new DomainError('SerializationException', 'The request body is not valid JSON.');
     }
     const input = validateJsonInput(service.model, operation, body);
-    const output = await handler(input, { caller, requestId: req.requestId, path: splitUrl(req.rawUrl).path, signal: this.opts.signal });
+    const output = await handler(input, {
+      caller,
+      requestId: req.requestId,
+      path: splitUrl(req.rawUrl).path,
+      signal: this.opts.signal,
+    });
     return {
       status: 200,
-      headers: { 'content-type': service.jsonContentType ?? 'application/x-amz-json-1.0', 'x-amzn-requestid': req.requestId },
+      headers: {
+        'content-type': service.jsonContentType ?? 'application/x-amz-json-1.0',
+        'x-amzn-requestid': req.requestId,
+      },
       body: encodeJsonOutput(service.model, operation, output ?? {}),
     };
   }
 
-  private async handleQuery(req: RawRequest, service: AwsServiceDef | undefined, params: URLSearchParams): Promise<EdgeResponse> {
+  private async handleQuery(
+    req: RawRequest,
+    service: AwsServiceDef | undefined,
+    params: URLSearchParams,
+  ): Promise<EdgeResponse> {
     if (!service) {
       if (header(req, 'authorization') === undefined && !params.has('X-Amz-Signature')) {
         throw new DomainError('MissingAuthenticationToken');
       }
-      throw new DomainError('InvalidAction', 'The action or operation requested is invalid. Verify that the action is typed correctly.');
+      throw new DomainError(
+        'InvalidAction',
+        'The action or operation requested is invalid. Verify that the action is typed correctly.',
+      );
     }
     const caller = authenticate(req, service.signingName, this.opts.auth);
     const action = params.get('Action');
-    if (!action) throw new DomainError('MissingParameter', 'The request must contain the parameter Action.');
-    const handler = Object.hasOwn(service.operations, action) ? service.operations[action] : undefined;
+    if (!action)
+      throw new DomainError('MissingParameter', 'The request must contain the parameter Action.');
+    const handler = Object.hasOwn(service.operations, action)
+      ? service.operations[action]
+      : undefined;
     if (!handler) {
-      throw new DomainError('InvalidAction', `The action ${action} is not valid for this web service.`);
+      throw new DomainError(
+        'InvalidAction',
+        `The action ${action} is not valid for this web service.`,
+      );
     }
     const path = splitUrl(req.rawUrl).path;
     if (service.pathParameter && !params.has(service.pathParameter) && service.ownsPath?.(path)) {
       params.set(service.pathParameter, path);
     }
     const input = decodeQueryInput(service.model, action, params);
-    const output = await handler(input, { caller, requestId: req.requestId, path: splitUrl(req.rawUrl).path, signal: this.opts.signal });
+    const output = await handler(input, {
+      caller,
+      requestId: req.requestId,
+      path: splitUrl(req.rawUrl).path,
+      signal: this.opts.signal,
+    });
     return {
       status: 200,
       headers: { 'content-type': 'text/xml', 'x-amzn-requestid': req.requestId },

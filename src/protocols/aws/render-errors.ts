@@ -42,6 +42,10 @@ export function renderQueryError(
   return {
     status: spec.status,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-    body: encodeQueryError({ code: spec.queryCode, message: err.message, fault: spec.fault }, requestId, xmlns),
+    body: encodeQueryError(
+      { code: spec.queryCode, message: err.message, fault: spec.fault },
+      requestId,
+      xmlns,
+    ),
   };
 }

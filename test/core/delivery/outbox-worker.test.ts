@@ -19,7 +19,8 @@ async function storage(): Promise<Storage> {
 function until(cond: () => boolean, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
   return new Promise((resolve, reject) => {
-    const check = () => (cond() ? resolve() : Date.now() > end ? reject(new Error('timed out')) : setTimeout(check, 5));
+    const check = () =>
+      cond() ? resolve() : Date.now() > end ? reject(new Error('timed out')) : setTimeout(check, 5);
     check();
   });
 }
@@ -35,7 +36,9 @@ describe('backoff', () => {
   it('gives up after the attempts or the age limit', () => {
     expect(retriesExhausted(policy, { attempts: 5, createdAt: 0, now: 1 })).toBe(true);
     expect(retriesExhausted(policy, { attempts: 4, createdAt: 0, now: 1 })).toBe(false);
-    expect(retriesExhausted({ ...policy, maxAgeMs: 10 }, { attempts: 1, createdAt: 0, now: 10 })).toBe(true);
+    expect(
+      retriesExhausted({ ...policy, maxAgeMs: 10 }, { attempts: 1, createdAt: 0, now: 10 }),
+    ).toBe(true);
   });
 });
 
@@ -118,7 +121,9 @@ describe('OutboxWorker', () => {
     await s.outboxEnqueue({ kind: 'k', payload: 'p', now: 1_000 });
     const first = await s.outboxClaim({ kinds: ['k'], limit: 10, leaseMs: 500, now: 1_000 });
     expect(first).toHaveLength(1);
-    expect(await s.outboxClaim({ kinds: ['k'], limit: 10, leaseMs: 500, now: 1_400 })).toHaveLength(0);
+    expect(await s.outboxClaim({ kinds: ['k'], limit: 10, leaseMs: 500, now: 1_400 })).toHaveLength(
+      0,
+    );
     const again = await s.outboxClaim({ kinds: ['k'], limit: 10, leaseMs: 500, now: 1_600 });
     expect(again.map((i) => i.attempts)).toEqual([2]);
   });

@@ -18,7 +18,11 @@ export interface WireAttributeValue {
 }
 
 export function callerOf(ctx: OperationContext): QueueCaller {
-  return { accountId: ctx.caller.accountId, region: ctx.caller.region, accessKeyId: ctx.caller.accessKeyId };
+  return {
+    accountId: ctx.caller.accountId,
+    region: ctx.caller.region,
+    accessKeyId: ctx.caller.accessKeyId,
+  };
 }
 
 export function queueUrl(publicUrl: string, queue: QueueRecord): string {
@@ -30,7 +34,8 @@ export function queueUrl(publicUrl: string, queue: QueueRecord): string {
  * names), or for query requests posted to the queue URL itself, the request path.
  */
 export function queueNameOf(input: Record<string, unknown>, ctx: OperationContext): string {
-  const raw = typeof input.QueueUrl === 'string' && input.QueueUrl !== '' ? input.QueueUrl : undefined;
+  const raw =
+    typeof input.QueueUrl === 'string' && input.QueueUrl !== '' ? input.QueueUrl : undefined;
   let path: string;
   if (raw !== undefined) {
     try {
@@ -87,7 +92,12 @@ export function attributesToWire(attrs: MessageAttributes): Record<string, WireA
 }
 
 export function batchError(id: string, err: DomainError) {
-  return { Id: id, SenderFault: err.spec.fault === 'Sender', Code: err.spec.queryCode, Message: err.message };
+  return {
+    Id: id,
+    SenderFault: err.spec.fault === 'Sender',
+    Code: err.spec.queryCode,
+    Message: err.message,
+  };
 }
 
 export function stringMap(v: unknown): Record<string, string> {

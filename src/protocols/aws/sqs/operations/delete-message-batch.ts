@@ -6,8 +6,15 @@ import { batchError, callerOf, queueNameOf } from '../sqs-wire.js';
 export const deleteMessageBatch: SqsOperation = async ({ queues }, input, ctx) => {
   const entries = (input.Entries ?? []) as { Id: string; ReceiptHandle: string }[];
   const name = queueNameOf(input, ctx);
-  validateBatchEntries(entries.map((e) => ({ id: e.Id })), 'DeleteMessageBatchRequestEntry');
-  const results = await queues.messages.delete(callerOf(ctx), name, entries.map((e) => e.ReceiptHandle));
+  validateBatchEntries(
+    entries.map((e) => ({ id: e.Id })),
+    'DeleteMessageBatchRequestEntry',
+  );
+  const results = await queues.messages.delete(
+    callerOf(ctx),
+    name,
+    entries.map((e) => e.ReceiptHandle),
+  );
   const Successful: Record<string, unknown>[] = [];
   const Failed: Record<string, unknown>[] = [];
   results.forEach((r, i) => {

@@ -3,7 +3,9 @@ import type { SqsOperation } from '../sqs-operation.js';
 import { callerOf, queueNameOf } from '../sqs-wire.js';
 
 export const deleteMessage: SqsOperation = async ({ queues }, input, ctx) => {
-  const [result] = await queues.messages.delete(callerOf(ctx), queueNameOf(input, ctx), [input.ReceiptHandle as string]);
+  const [result] = await queues.messages.delete(callerOf(ctx), queueNameOf(input, ctx), [
+    input.ReceiptHandle as string,
+  ]);
   if (!result!.ok) throw result!.error;
   return undefined;
 };

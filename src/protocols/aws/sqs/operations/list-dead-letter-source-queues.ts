@@ -2,7 +2,11 @@
 import type { SqsOperation } from '../sqs-operation.js';
 import { callerOf, optionalNumber, optionalString, queueNameOf, queueUrl } from '../sqs-wire.js';
 
-export const listDeadLetterSourceQueues: SqsOperation = async ({ queues, publicUrl }, input, ctx) => {
+export const listDeadLetterSourceQueues: SqsOperation = async (
+  { queues, publicUrl },
+  input,
+  ctx,
+) => {
   const maxResults = optionalNumber(input.MaxResults);
   const nextToken = optionalString(input.NextToken);
   const page = await queues.listDeadLetterSources(callerOf(ctx), queueNameOf(input, ctx), {

@@ -12,7 +12,9 @@ export const listQueues: SqsOperation = async ({ queues, publicUrl }, input, ctx
     ...(nextToken !== undefined ? { nextToken } : {}),
   });
   return {
-    ...(page.queues.length > 0 ? { QueueUrls: page.queues.map((q) => queueUrl(publicUrl, q)) } : {}),
+    ...(page.queues.length > 0
+      ? { QueueUrls: page.queues.map((q) => queueUrl(publicUrl, q)) }
+      : {}),
     ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}),
   };
 };

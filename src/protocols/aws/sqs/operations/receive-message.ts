@@ -1,6 +1,13 @@
 /** ReceiveMessage: up to 10 messages, long polling up to 20 s, dead-letter redrive on the way. */
 import type { SqsOperation } from '../sqs-operation.js';
-import { attributesToWire, callerOf, optionalNumber, optionalString, queueNameOf, stringList } from '../sqs-wire.js';
+import {
+  attributesToWire,
+  callerOf,
+  optionalNumber,
+  optionalString,
+  queueNameOf,
+  stringList,
+} from '../sqs-wire.js';
 
 export const receiveMessage: SqsOperation = async ({ queues }, input, ctx) => {
   const max = optionalNumber(input.MaxNumberOfMessages);
@@ -16,7 +23,10 @@ export const receiveMessage: SqsOperation = async ({ queues }, input, ctx) => {
       ...(waitTimeSeconds !== undefined ? { waitTimeSeconds } : {}),
       ...(attemptId !== undefined ? { attemptId } : {}),
       // The older AttributeNames and the newer MessageSystemAttributeNames mean the same.
-      systemAttributeNames: [...stringList(input.AttributeNames), ...stringList(input.MessageSystemAttributeNames)],
+      systemAttributeNames: [
+        ...stringList(input.AttributeNames),
+        ...stringList(input.MessageSystemAttributeNames),
+      ],
       messageAttributeNames: stringList(input.MessageAttributeNames),
     },
     ctx.signal,
@@ -30,7 +40,9 @@ export const receiveMessage: SqsOperation = async ({ queues }, input, ctx) => {
       Body: m.body,
       ...(Object.keys(m.attributes).length > 0 ? { Attributes: m.attributes } : {}),
       ...(m.md5OfMessageAttributes ? { MD5OfMessageAttributes: m.md5OfMessageAttributes } : {}),
-      ...(Object.keys(m.messageAttributes).length > 0 ? { MessageAttributes: attributesToWire(m.messageAttributes) } : {}),
+      ...(Object.keys(m.messageAttributes).length > 0
+        ? { MessageAttributes: attributesToWire(m.messageAttributes) }
+        : {}),
     })),
   };
 };

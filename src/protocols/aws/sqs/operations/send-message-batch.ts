@@ -1,7 +1,17 @@
 /** SendMessageBatch: up to 10 messages in one transaction; per-entry failures reported. */
-import { validateBatchEntries, validateBatchSize } from '../../../../core/queues/batch-validation.js';
+import {
+  validateBatchEntries,
+  validateBatchSize,
+} from '../../../../core/queues/batch-validation.js';
 import type { SqsOperation } from '../sqs-operation.js';
-import { attributesFromWire, batchError, callerOf, optionalNumber, optionalString, queueNameOf } from '../sqs-wire.js';
+import {
+  attributesFromWire,
+  batchError,
+  callerOf,
+  optionalNumber,
+  optionalString,
+  queueNameOf,
+} from '../sqs-wire.js';
 
 interface WireEntry {
   Id: string;
@@ -16,7 +26,10 @@ interface WireEntry {
 export const sendMessageBatch: SqsOperation = async ({ queues }, input, ctx) => {
   const entries = (input.Entries ?? []) as WireEntry[];
   const name = queueNameOf(input, ctx);
-  validateBatchEntries(entries.map((e) => ({ id: e.Id })), 'SendMessageBatchRequestEntry');
+  validateBatchEntries(
+    entries.map((e) => ({ id: e.Id })),
+    'SendMessageBatchRequestEntry',
+  );
   const domain = entries.map((e) => {
     const delaySeconds = optionalNumber(e.DelaySeconds);
     const groupId = optionalString(e.MessageGroupId);
@@ -45,7 +58,9 @@ export const sendMessageBatch: SqsOperation = async ({ queues }, input, ctx) => 
       MessageId: o.messageId,
       MD5OfMessageBody: o.md5OfBody,
       ...(o.md5OfMessageAttributes ? { MD5OfMessageAttributes: o.md5OfMessageAttributes } : {}),
-      ...(o.md5OfMessageSystemAttributes ? { MD5OfMessageSystemAttributes: o.md5OfMessageSystemAttributes } : {}),
+      ...(o.md5OfMessageSystemAttributes
+        ? { MD5OfMessageSystemAttributes: o.md5OfMessageSystemAttributes }
+        : {}),
       ...(o.sequenceNumber !== undefined ? { SequenceNumber: o.sequenceNumber } : {}),
     });
   });
