@@ -18,25 +18,43 @@
  *
  *   node --import tsx bench/sqs.ts [--only batched,vs-bare] [--duration 15] [--repeat 3] [--profile]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchArgs, USAGE, type BenchOptions, type Phase } from './lib/args.js';
 import { runBullFlow, type BullFlowResult } from './lib/bullmq-flow.js';
-import { log } from './lib/children.js';
+import { log, removeDir, trackDir } from './lib/children.js';
 import { summariseProfiles, type ThreadProfile } from './lib/cpu-profile.js';
 import { cpuMeter, type CpuShare } from './lib/cpu-usage.js';
 import { probeFsync } from './lib/fsync-probe.js';
 import { motoUnavailable, startMoto } from './lib/moto.js';
 import { redisProbe } from './lib/redis.js';
-import { replay, sendOnce, startBareServer, type FixedRequest, type ReplayResult } from './lib/replay.js';
+import {
+  replay,
+  sendOnce,
+  startBareServer,
+  type FixedRequest,
+  type ReplayResult,
+} from './lib/replay.js';
 import { SqsClient } from './lib/sqs-client.js';
 import { makeBody, runFlow, type FlowOptions, type FlowResult } from './lib/sqs-flow.js';
 import { median, round, spread } from './lib/stats.js';
-import { commitDelta, distAvailable, distFresh, REPO_ROOT, SwitchyardServer, type CommitDelta } from './lib/switchyard-server.js';
+import {
+  commitDelta,
+  distAvailable,
+  distFresh,
+  REPO_ROOT,
+  SwitchyardServer,
+  type CommitDelta,
+} from './lib/switchyard-server.js';
 
-const TARGETS = { batchedMsgsPerSec: 10_000, unbatchedMsgsPerSec: 3_000, vsBareRatio: 0.4, vsBullmq: 1 };
+const TARGETS = {
+  batchedMsgsPerSec: 10_000,
+  unbatchedMsgsPerSec: 3_000,
+  vsBareRatio: 0.4,
+  vsBullmq: 1,
+};
 const LEAN_CLIENT =
   'lean signing client: node:http keep-alive agent, one closed loop per producer/consumer, every request signed with src/protocols/aws/sigv4/sign.ts';
 
@@ -50,7 +68,9 @@ async function withSwitchyard<T>(
   label: string,
   fn: (server: SwitchyardServer) => Promise<T>,
 ): Promise<{ value: T; serverProfile?: ThreadProfile[] }> {
-  const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), `switchyard-prof-${label}-`)) : undefined;
+  const profileDir = opts.profile
+    ? trackDir(mkdtempSync(path.join(os.tmpdir(), `switchyard-prof-${label}-`)))
+    : undefined;
   const server = await SwitchyardServer.start({
     fromDist: opts.fromDist,
     launcher: opts.launcher,
@@ -66,7 +86,14 @@ async function withSwitchyard<T>(
   }
   if (!profileDir) return { value };
   const serverProfile = summariseProfiles(profileDir, REPO_ROOT);
-  rmSync(profileDir, { recursive: true, force: true });
+  if (opts.profileDir) {
+    const keep = path.join(opts.profileDir, label);
+    mkdirSync(keep, { recursive: true });
+    for (const f of readdirSync(profileDir))
+      copyFileSync(path.join(profileDir, f), path.join(keep, f));
+    log(`CPU profiles of ${label} kept in ${keep}`);
+  }
+  removeDir(profileDir);
   return { value, serverProfile };
 }
 
@@ -101,10 +128,19 @@ function flowSummary(runs: FlowRun[]): Record<string, unknown> {
             meanGroupSize: round(median(groups.map((g) => g.meanGroupSize)), 2),
             meanCommitMs: round(median(groups.map((g) => g.meanCommitMs)), 3),
             meanTxMs: round(median(groups.map((g) => g.meanTxMs)), 3),
-            commitsPerSec: round(median(runs.map((r) => (r.groupCommit ? r.groupCommit.commits / r.seconds : 0))), 0),
+            commitsPerSec: round(
+              median(runs.map((r) => (r.groupCommit ? r.groupCommit.commits / r.seconds : 0))),
+              0,
+            ),
           }
         : 'unavailable (launcher cli: the engine statistics are only readable in-process)',
   };
+}
+
+function cpuPerRequest(r: ReplayResult & { cpu: CpuShare }): number {
+  return r.cpu.serverCores === null || r.requestsPerSec === 0
+    ? Number.NaN
+    : (r.cpu.serverCores * 1e6) / r.requestsPerSec;
 }
 
 function verdict(value: number, target: number): { target: number; median: number; met: boolean } {
@@ -115,12 +151,17 @@ function verdict(value: number, target: number): { target: number; median: numbe
 
 async function phaseBatched(opts: BenchOptions): Promise<Record<string, unknown>> {
   const { value, serverProfile } = await withSwitchyard(opts, 'batched', async (server) => {
-    const client = new SqsClient({ port: server.port, maxSockets: opts.producers + opts.consumers });
+    const client = new SqsClient({
+      port: server.port,
+      maxSockets: opts.producers + opts.consumers,
+    });
     const runs: FlowRun[] = [];
     try {
       for (let i = 0; i < opts.repeat; i++) {
         const queueUrl = await client.createQueue(`bench-batched-${i}`);
-        log(`batched run ${i + 1}/${opts.repeat}: ${opts.producers} producers, ${opts.consumers} consumers, ${opts.durationSec} s`);
+        log(
+          `batched run ${i + 1}/${opts.repeat}: ${opts.producers} producers, ${opts.consumers} consumers, ${opts.durationSec} s`,
+        );
         const run = await measuredFlow(server, {
           client,
           queueUrl,
@@ -131,9 +172,10 @@ async function phaseBatched(opts: BenchOptions): Promise<Record<string, unknown>
           bodyBytes: opts.bodyBytes,
           durationMs: opts.durationSec * 1000,
           warmupMs: opts.warmupSec * 1000,
-          drainMs: 20_000,
         });
-        log(`  → ${run.msgsPerSec} msgs/s, send→receive p50 ${run.sendToReceiveMs.p50} ms p99 ${run.sendToReceiveMs.p99} ms`);
+        log(
+          `  → ${run.msgsPerSec} msgs/s, send→receive p50 ${run.sendToReceiveMs.p50} ms p99 ${run.sendToReceiveMs.p99} ms`,
+        );
         runs.push(run);
         await client.deleteQueue(queueUrl);
       }
@@ -165,12 +207,17 @@ async function phaseBatched(opts: BenchOptions): Promise<Record<string, unknown>
 
 async function phaseUnbatched(opts: BenchOptions): Promise<Record<string, unknown>> {
   const { value, serverProfile } = await withSwitchyard(opts, 'unbatched', async (server) => {
-    const client = new SqsClient({ port: server.port, maxSockets: opts.unbatchedProducers + opts.unbatchedConsumers });
+    const client = new SqsClient({
+      port: server.port,
+      maxSockets: opts.unbatchedProducers + opts.unbatchedConsumers,
+    });
     const runs: FlowRun[] = [];
     try {
       for (let i = 0; i < opts.repeat; i++) {
         const queueUrl = await client.createQueue(`bench-unbatched-${i}`);
-        log(`unbatched run ${i + 1}/${opts.repeat}: ${opts.unbatchedProducers} producers, ${opts.unbatchedConsumers} consumers, ${opts.durationSec} s`);
+        log(
+          `unbatched run ${i + 1}/${opts.repeat}: ${opts.unbatchedProducers} producers, ${opts.unbatchedConsumers} consumers, ${opts.durationSec} s`,
+        );
         const run = await measuredFlow(server, {
           client,
           queueUrl,
@@ -181,9 +228,10 @@ async function phaseUnbatched(opts: BenchOptions): Promise<Record<string, unknow
           bodyBytes: opts.bodyBytes,
           durationMs: opts.durationSec * 1000,
           warmupMs: opts.warmupSec * 1000,
-          drainMs: 20_000,
         });
-        log(`  → ${run.msgsPerSec} msgs/s, send→receive p50 ${run.sendToReceiveMs.p50} ms p99 ${run.sendToReceiveMs.p99} ms`);
+        log(
+          `  → ${run.msgsPerSec} msgs/s, send→receive p50 ${run.sendToReceiveMs.p50} ms p99 ${run.sendToReceiveMs.p99} ms`,
+        );
         runs.push(run);
         await client.deleteQueue(queueUrl);
       }
@@ -206,7 +254,10 @@ async function phaseUnbatched(opts: BenchOptions): Promise<Record<string, unknow
       warmupSec: opts.warmupSec,
       reference: "ElasticMQ's README: 2,540 msgs/s in memory on a 2012 laptop (not run here)",
     },
-    verdict: verdict((summary.msgsPerSec as { median: number }).median, TARGETS.unbatchedMsgsPerSec),
+    verdict: verdict(
+      (summary.msgsPerSec as { median: number }).median,
+      TARGETS.unbatchedMsgsPerSec,
+    ),
     summary,
     runs: value,
     ...(serverProfile ? { serverProfile } : {}),
@@ -218,7 +269,9 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
   const { value, serverProfile } = await withSwitchyard(opts, 'vs-bare', async (server) => {
     const client = new SqsClient({ port: server.port, maxSockets: 2 });
     const queueUrl = await client.createQueue('bench-replay');
-    const payload = Buffer.from(JSON.stringify({ QueueUrl: queueUrl, MessageBody: makeBody(0, opts.bodyBytes) }));
+    const payload = Buffer.from(
+      JSON.stringify({ QueueUrl: queueUrl, MessageBody: makeBody(0, opts.bodyBytes) }),
+    );
     /** Signed now; valid for the ±5 minute skew window, so re-signed for every run. */
     const signedRequest = (): FixedRequest => {
       const headers = client.signedHeaders('SendMessage', payload);
@@ -226,10 +279,18 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
       return { method: 'POST', path: '/', headers, body: payload };
     };
     const first = signedRequest();
-    const captured = await sendOnce(server.port, { ...first, headers: { ...first.headers, 'content-length': String(payload.length) } });
-    if (captured.status !== 200) throw new Error(`SendMessage answered ${captured.status}: ${captured.body.slice(0, 200)}`);
+    const captured = await sendOnce(server.port, {
+      ...first,
+      headers: { ...first.headers, 'content-length': String(payload.length) },
+    });
+    if (captured.status !== 200)
+      throw new Error(`SendMessage answered ${captured.status}: ${captured.body.slice(0, 200)}`);
     const bare = await startBareServer(captured);
-    const runs: { switchyard: ReplayResult & { cpu: CpuShare; groupCommit: CommitDelta | null }; bare: ReplayResult & { cpu: CpuShare }; ratio: number }[] = [];
+    const runs: {
+      switchyard: ReplayResult & { cpu: CpuShare; groupCommit: CommitDelta | null };
+      bare: ReplayResult & { cpu: CpuShare };
+      ratio: number;
+    }[] = [];
     try {
       log('vs-bare: 2 s warm-up of each server');
       await replay(server.port, first, opts.connections, 2);
@@ -237,7 +298,9 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
       for (let i = 0; i < opts.repeat; i++) {
         const request = signedRequest();
         const measureSwitchyard = async () => {
-          log(`vs-bare run ${i + 1}/${opts.repeat}: Switchyard SendMessage, ${opts.connections} connections, ${seconds} s`);
+          log(
+            `vs-bare run ${i + 1}/${opts.repeat}: Switchyard SendMessage, ${opts.connections} connections, ${seconds} s`,
+          );
           const before = await server.commitStats();
           const meter = cpuMeter(server.child.pid);
           const r = await replay(server.port, request, opts.connections, seconds);
@@ -245,8 +308,10 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
           return { ...r, cpu, groupCommit: commitDelta(before, await server.commitStats()) };
         };
         const measureBare = async () => {
-          log(`vs-bare run ${i + 1}/${opts.repeat}: bare node:http, ${opts.connections} connections, ${seconds} s`);
-          const meter = cpuMeter(undefined);
+          log(
+            `vs-bare run ${i + 1}/${opts.repeat}: bare node:http, ${opts.connections} connections, ${seconds} s`,
+          );
+          const meter = cpuMeter(bare.pid);
           const r = await replay(bare.port, request, opts.connections, seconds);
           return { ...r, cpu: meter() };
         };
@@ -261,24 +326,36 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
           sw = await measureSwitchyard();
         }
         const ratio = round(sw.requestsPerSec / b.requestsPerSec, 3);
-        log(`  → Switchyard ${sw.requestsPerSec} req/s, bare ${b.requestsPerSec} req/s, ratio ${ratio}`);
+        log(
+          `  → Switchyard ${sw.requestsPerSec} req/s, bare ${b.requestsPerSec} req/s, ratio ${ratio}`,
+        );
         runs.push({ switchyard: sw, bare: b, ratio });
       }
     } finally {
       await bare.stop();
       client.close();
     }
-    return { runs, responseBytes: Buffer.byteLength(captured.body), requestBodyBytes: payload.length };
+    return {
+      runs,
+      responseBytes: Buffer.byteLength(captured.body),
+      requestBodyBytes: payload.length,
+    };
   });
-  const ratio = spread(value.runs.map((r) => r.ratio), 3);
-  const groups = value.runs.map((r) => r.switchyard.groupCommit).filter((g): g is CommitDelta => g !== null);
+  const ratio = spread(
+    value.runs.map((r) => r.ratio),
+    3,
+  );
+  const groups = value.runs
+    .map((r) => r.switchyard.groupCommit)
+    .filter((g): g is CommitDelta => g !== null);
   return {
     loadGenerator: `autocannon ${opts.connections} connections, pipelining 1, in the benchmark process; one SendMessage request signed once per run and replayed (same bytes to both servers)`,
     workload: {
       request: 'SendMessage (AWS JSON 1.0), one 256-byte body, signed once per run',
       requestBodyBytes: value.requestBodyBytes,
       responseBytes: value.responseBytes,
-      baseline: 'bare node:http server in its own process: reads the body, answers the same response bytes with a fresh request id',
+      baseline:
+        'bare node:http server in its own process: reads the body, answers the same response bytes with a fresh request id',
       secondsPerTarget: seconds,
     },
     verdict: verdict(ratio.median, TARGETS.vsBareRatio),
@@ -286,6 +363,11 @@ async function phaseVsBare(opts: BenchOptions): Promise<Record<string, unknown>>
       switchyardRequestsPerSec: spread(value.runs.map((r) => r.switchyard.requestsPerSec)),
       bareRequestsPerSec: spread(value.runs.map((r) => r.bare.requestsPerSec)),
       ratio,
+      /** Server CPU time per request (µs): what each request costs, whatever the concurrency. */
+      serverCpuUsPerRequest: {
+        switchyard: round(median(value.runs.map((r) => cpuPerRequest(r.switchyard))), 1),
+        bare: round(median(value.runs.map((r) => cpuPerRequest(r.bare))), 1),
+      },
       switchyardLatencyMs: {
         p50: round(median(value.runs.map((r) => r.switchyard.latencyMs.p50)), 3),
         p99: round(median(value.runs.map((r) => r.switchyard.latencyMs.p99)), 3),
@@ -320,7 +402,10 @@ async function phaseMoto(opts: BenchOptions): Promise<Record<string, unknown>> {
     timeoutMs: 150_000,
   });
   const sw = await withSwitchyard(opts, 'moto-side', async (server) => {
-    const client = new SqsClient({ port: server.port, maxSockets: opts.producers + opts.consumers });
+    const client = new SqsClient({
+      port: server.port,
+      maxSockets: opts.producers + opts.consumers,
+    });
     const runs: FlowRun[] = [];
     try {
       for (let i = 0; i < opts.repeat; i++) {
@@ -342,11 +427,15 @@ async function phaseMoto(opts: BenchOptions): Promise<Record<string, unknown>> {
     try {
       for (let i = 0; i < opts.repeat; i++) {
         const queueUrl = await client.createQueue(`bench-fixed-${i}`);
-        log(`moto comparison run ${i + 1}/${opts.repeat}: moto_server, ${messages} messages (at most 150 s)`);
+        log(
+          `moto comparison run ${i + 1}/${opts.repeat}: moto_server, ${messages} messages (at most 150 s)`,
+        );
         const meter = cpuMeter(undefined);
         const run = await runFlow(flowFor(client, queueUrl));
         motoRuns.push({ ...run, cpu: meter() });
-        log(`  → ${run.seconds} s${run.completed ? '' : ' (did not finish: rate from what completed)'}`);
+        log(
+          `  → ${run.seconds} s${run.completed ? '' : ' (did not finish: rate from what completed)'}`,
+        );
         await client.deleteQueue(queueUrl);
       }
     } finally {
@@ -355,8 +444,14 @@ async function phaseMoto(opts: BenchOptions): Promise<Record<string, unknown>> {
   } finally {
     await moto.stop();
   }
-  const swSeconds = spread(sw.value.map((r) => r.seconds), 2);
-  const motoSeconds = spread(motoRuns.map((r) => r.seconds), 2);
+  const swSeconds = spread(
+    sw.value.map((r) => r.seconds),
+    2,
+  );
+  const motoSeconds = spread(
+    motoRuns.map((r) => r.seconds),
+    2,
+  );
   const swRate = median(sw.value.map((r) => r.msgsPerSec));
   const motoRate = median(motoRuns.map((r) => r.msgsPerSec));
   return {
@@ -389,11 +484,14 @@ function ioredisUnavailable(): string | null {
     fromBull.resolve('ioredis');
     return null;
   } catch {
-    return "ioredis is not installed: bullmq 6 makes it an optional peer dependency (add it as a devDependency, or point NODE_PATH at a directory holding it)";
+    return 'ioredis is not installed: bullmq 6 makes it an optional peer dependency (add it as a devDependency, or point NODE_PATH at a directory holding it)';
   }
 }
 
-async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined): Promise<Record<string, unknown>> {
+async function phaseBullmq(
+  opts: BenchOptions,
+  batchedMedian: number | undefined,
+): Promise<Record<string, unknown>> {
   const probe = await redisProbe(opts.redisPort);
   if (!probe.ok) return { skipped: probe.reason };
   const missing = ioredisUnavailable();
@@ -401,7 +499,9 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
   const messages = opts.bullMessages;
   const bullRuns: (BullFlowResult & { cpu: CpuShare })[] = [];
   for (let i = 0; i < opts.repeat; i++) {
-    log(`bullmq run ${i + 1}/${opts.repeat}: 4 producers × addBulk(10), worker concurrency ${opts.bullConcurrency}, ${messages} jobs`);
+    log(
+      `bullmq run ${i + 1}/${opts.repeat}: 4 producers × addBulk(10), worker concurrency ${opts.bullConcurrency}, ${messages} jobs`,
+    );
     const meter = cpuMeter(undefined);
     const run = await runBullFlow({
       redisPort: opts.redisPort,
@@ -417,12 +517,17 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
   }
   // Switchyard over the very same message count, same process layout (clients in this process).
   const sw = await withSwitchyard(opts, 'bullmq-side', async (server) => {
-    const client = new SqsClient({ port: server.port, maxSockets: opts.producers + opts.consumers });
+    const client = new SqsClient({
+      port: server.port,
+      maxSockets: opts.producers + opts.consumers,
+    });
     const runs: FlowRun[] = [];
     try {
       for (let i = 0; i < opts.repeat; i++) {
         const queueUrl = await client.createQueue(`bench-same-count-${i}`);
-        log(`bullmq comparison run ${i + 1}/${opts.repeat}: Switchyard batched, ${messages} messages`);
+        log(
+          `bullmq comparison run ${i + 1}/${opts.repeat}: Switchyard batched, ${messages} messages`,
+        );
         runs.push(
           await measuredFlow(server, {
             client,
@@ -448,7 +553,9 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
   const sameCount = spread(sw.value.map((r) => r.msgsPerSec));
   const headline = batchedMedian ?? sameCount.median;
   return {
-    loadGenerator: 'BullMQ Queue.addBulk / Worker in the benchmark process (ioredis); Switchyard side: ' + LEAN_CLIENT,
+    loadGenerator:
+      'BullMQ Queue.addBulk / Worker in the benchmark process (ioredis); Switchyard side: ' +
+      LEAN_CLIENT,
     workload: {
       jobs: messages,
       producers: 4,
@@ -456,11 +563,17 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
       workerConcurrency: opts.bullConcurrency,
       jobOptions: 'removeOnComplete, removeOnFail',
       redis: probe.info,
-      redisDurability: probe.info.appendonly === 'no' && !probe.info.save ? 'none: no RDB save points, no AOF' : `save "${probe.info.save}", appendonly ${probe.info.appendonly}`,
+      redisDurability:
+        probe.info.appendonly === 'no' && !probe.info.save
+          ? 'none: no RDB save points, no AOF'
+          : `save "${probe.info.save}", appendonly ${probe.info.appendonly}`,
     },
     verdict: {
       ...verdict(round(headline / bull.median, 2), TARGETS.vsBullmq),
-      basis: batchedMedian !== undefined ? 'batched phase median ÷ BullMQ median' : 'same-count Switchyard median ÷ BullMQ median',
+      basis:
+        batchedMedian !== undefined
+          ? 'batched phase median ÷ BullMQ median'
+          : 'same-count Switchyard median ÷ BullMQ median',
     },
     summary: {
       bullmqJobsPerSec: bull,
@@ -470,7 +583,9 @@ async function phaseBullmq(opts: BenchOptions, batchedMedian: number | undefined
       },
       switchyardSameCountMsgsPerSec: sameCount,
       ratioSameCount: round(sameCount.median / bull.median, 2),
-      ...(batchedMedian !== undefined ? { ratioBatchedPhase: round(batchedMedian / bull.median, 2) } : {}),
+      ...(batchedMedian !== undefined
+        ? { ratioBatchedPhase: round(batchedMedian / bull.median, 2) }
+        : {}),
     },
     runs: { bullmq: bullRuns, switchyard: sw.value },
     ...(sw.serverProfile ? { serverProfile: sw.serverProfile } : {}),
@@ -505,7 +620,9 @@ async function main(): Promise<void> {
     },
     server: {
       from: opts.fromDist ? 'dist' : 'src (tsx)',
-      ...(dist.present && !dist.fresh && !opts.fromDist ? { note: 'dist/ is older than src/: ran the sources instead' } : {}),
+      ...(dist.present && !dist.fresh && !opts.fromDist && !process.argv.includes('--from-src')
+        ? { note: 'dist/ is older than src/: ran the sources instead' }
+        : {}),
       launcher: opts.launcher,
       storage: opts.storage ?? 'sqlite (fresh temp directory per phase, synchronous=FULL)',
     },
@@ -530,7 +647,10 @@ async function main(): Promise<void> {
       phases[phase] = { error: (e as Error).message };
     }
     const p = phases[phase];
-    if (p) p.phaseSeconds = round((performance.now() - started) / 1000, 1);
+    if (p) {
+      p.phaseSeconds = round((performance.now() - started) / 1000, 1);
+      p.loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
+    }
   }
   output.figures = headline(phases);
   output.totalSeconds = round((performance.now() - t0) / 1000, 1);
@@ -538,21 +658,26 @@ async function main(): Promise<void> {
 }
 
 /** The medians that docs/benchmarks.md quotes, in one place. */
-function headline(phases: Partial<Record<Phase, Record<string, unknown>>>): Record<string, unknown> {
+function headline(
+  phases: Partial<Record<Phase, Record<string, unknown>>>,
+): Record<string, unknown> {
   const get = (phase: Phase, ...keys: string[]): unknown => {
     let v: unknown = phases[phase];
-    for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    for (const k of keys)
+      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
     return v;
   };
   return {
     batchedMsgsPerSec: get('batched', 'summary', 'msgsPerSec', 'median') ?? null,
     batchedSendToReceiveMs: get('batched', 'summary', 'sendToReceiveMs') ?? null,
     unbatchedMsgsPerSec: get('unbatched', 'summary', 'msgsPerSec', 'median') ?? null,
-    sendMessageRequestsPerSec: get('vs-bare', 'summary', 'switchyardRequestsPerSec', 'median') ?? null,
+    sendMessageRequestsPerSec:
+      get('vs-bare', 'summary', 'switchyardRequestsPerSec', 'median') ?? null,
     bareRequestsPerSec: get('vs-bare', 'summary', 'bareRequestsPerSec', 'median') ?? null,
     vsBareRatio: get('vs-bare', 'summary', 'ratio', 'median') ?? null,
     speedupOverMoto: get('moto', 'summary', 'speedupOverMoto') ?? get('moto', 'skipped') ?? null,
-    bullmqJobsPerSec: get('bullmq', 'summary', 'bullmqJobsPerSec', 'median') ?? get('bullmq', 'skipped') ?? null,
+    bullmqJobsPerSec:
+      get('bullmq', 'summary', 'bullmqJobsPerSec', 'median') ?? get('bullmq', 'skipped') ?? null,
     vsBullmqRatio: get('bullmq', 'verdict', 'median') ?? null,
     targetsMet: Object.fromEntries(
       (['batched', 'unbatched', 'vs-bare', 'bullmq'] as const)

@@ -15,6 +15,8 @@ export interface BenchOptions {
   fromDist: boolean;
   launcher: 'bench' | 'cli';
   profile: boolean;
+  /** Keep the raw .cpuprofile files here (implies profile). */
+  profileDir: string | undefined;
   producers: number;
   consumers: number;
   unbatchedProducers: number;
@@ -42,8 +44,9 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --launcher bench|cli   bench: startSwitchyard + IPC for group-commit stats (default);
                          cli: the real 'switchyard serve' command (no stats)
   --profile              run Switchyard under --cpu-prof and summarise the top frames
+  --profile-dir DIR      like --profile, and keep the raw .cpuprofile files in DIR
   --producers N          batched producers (default 8)      --consumers N   (default 16)
-  --unbatched-producers N (default 16)                      --unbatched-consumers N (default 16)
+  --unbatched-producers N (default 8)                       --unbatched-consumers N (default 24)
   --wait-time S          ReceiveMessage WaitTimeSeconds, 1..20 (default 2)
   --connections N        autocannon connections for the replay phase (default 32)
   --moto-messages N      fixed workload for the moto comparison (default 2000: moto does ~50-400 msgs/s)
@@ -52,14 +55,24 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --redis-port N         (default 6379)
 `;
 
-function positiveInt(name: string, value: string | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+function positiveInt(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name}: expected an integer ${min}..${max}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name}: expected an integer ${min}..${max}, got "${value}"`);
   return n;
 }
 
-export function parseBenchArgs(argv: string[], dist: { present: boolean; fresh: boolean }): BenchOptions | 'help' {
+export function parseBenchArgs(
+  argv: string[],
+  dist: { present: boolean; fresh: boolean },
+): BenchOptions | 'help' {
   const string = { type: 'string' as const };
   const { values } = parseArgs({
     args: argv,
@@ -75,6 +88,7 @@ export function parseBenchArgs(argv: string[], dist: { present: boolean; fresh: 
       'from-src': { type: 'boolean' },
       launcher: string,
       profile: { type: 'boolean' },
+      'profile-dir': string,
       producers: string,
       consumers: string,
       'unbatched-producers': string,
@@ -88,14 +102,23 @@ export function parseBenchArgs(argv: string[], dist: { present: boolean; fresh: 
     },
   });
   if (values.help) return 'help';
-  const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [...PHASES];
+  const only = values.only
+    ? values.only
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...PHASES];
   for (const phase of only) {
-    if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`--only: unknown phase "${phase}" (phases: ${PHASES.join(', ')})`);
+    if (!(PHASES as readonly string[]).includes(phase))
+      throw new Error(`--only: unknown phase "${phase}" (phases: ${PHASES.join(', ')})`);
   }
-  if (values['from-dist'] && values['from-src']) throw new Error('--from-dist and --from-src exclude each other');
-  if (values['from-dist'] && !dist.present) throw new Error('--from-dist: dist/ is missing; run `npm run build` first');
+  if (values['from-dist'] && values['from-src'])
+    throw new Error('--from-dist and --from-src exclude each other');
+  if (values['from-dist'] && !dist.present)
+    throw new Error('--from-dist: dist/ is missing; run `npm run build` first');
   const launcher = values.launcher ?? 'bench';
-  if (launcher !== 'bench' && launcher !== 'cli') throw new Error(`--launcher: expected bench or cli, got "${launcher}"`);
+  if (launcher !== 'bench' && launcher !== 'cli')
+    throw new Error(`--launcher: expected bench or cli, got "${launcher}"`);
   const durationSec = positiveInt('duration', values.duration, 15, 2, 600);
   const warmupSec = positiveInt('warmup', values.warmup, 2, 0, 60);
   if (warmupSec >= durationSec) throw new Error('--warmup must be shorter than --duration');
@@ -107,11 +130,24 @@ export function parseBenchArgs(argv: string[], dist: { present: boolean; fresh: 
     storage: values.storage,
     fromDist: values['from-src'] ? false : values['from-dist'] ? true : dist.fresh,
     launcher,
-    profile: values.profile ?? false,
+    profile: (values.profile ?? false) || values['profile-dir'] !== undefined,
+    profileDir: values['profile-dir'],
     producers: positiveInt('producers', values.producers, 8, 1, 256),
     consumers: positiveInt('consumers', values.consumers, 16, 1, 256),
-    unbatchedProducers: positiveInt('unbatched-producers', values['unbatched-producers'], 16, 1, 256),
-    unbatchedConsumers: positiveInt('unbatched-consumers', values['unbatched-consumers'], 16, 1, 256),
+    unbatchedProducers: positiveInt(
+      'unbatched-producers',
+      values['unbatched-producers'],
+      8,
+      1,
+      256,
+    ),
+    unbatchedConsumers: positiveInt(
+      'unbatched-consumers',
+      values['unbatched-consumers'],
+      24,
+      1,
+      256,
+    ),
     waitTimeSeconds: positiveInt('wait-time', values['wait-time'], 2, 1, 20),
     connections: positiveInt('connections', values.connections, 32, 1, 1024),
     motoMessages: positiveInt('moto-messages', values['moto-messages'], 2_000, 10, 1_000_000),

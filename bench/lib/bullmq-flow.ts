@@ -70,7 +70,10 @@ export async function runBullFlow(opts: BullFlowOptions): Promise<BullFlowResult
   });
   await worker.waitUntilReady();
 
-  const queues = Array.from({ length: opts.producers }, () => new Queue<JobData>(name, { connection }));
+  const queues = Array.from(
+    { length: opts.producers },
+    () => new Queue<JobData>(name, { connection }),
+  );
   await Promise.all(queues.map((q) => q.waitUntilReady()));
 
   const start = performance.now();
@@ -99,7 +102,9 @@ export async function runBullFlow(opts: BullFlowOptions): Promise<BullFlowResult
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
     done.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), opts.timeoutMs + 1000))),
+    new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(true), opts.timeoutMs + 1000)),
+    ),
   ]);
   clearTimeout(timer);
   await producers;

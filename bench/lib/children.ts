@@ -1,14 +1,17 @@
 /**
  * Child processes of a benchmark run (servers under test, the bare HTTP server, moto): every
  * child is registered here and killed when the benchmark exits, normally, on an uncaught error
- * or on SIGINT/SIGTERM — nothing outlives the run. Also: free-port lookup, waiting for an HTTP
+ * or on SIGINT/SIGTERM — nothing outlives the run; likewise scratch directories (data dirs,
+ * profiles) are removed. Also: free-port lookup, waiting for an HTTP
  * endpoint to answer, and progress logging on stderr (stdout carries only the JSON result).
  */
 import { type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 
 const children = new Set<ChildProcess>();
+const scratchDirs = new Set<string>();
 let handlersInstalled = false;
 
 export function log(message: string): void {
@@ -24,7 +27,10 @@ function killAll(signal: NodeJS.Signals): void {
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  process.on('exit', () => killAll('SIGKILL'));
+  process.on('exit', () => {
+    killAll('SIGKILL');
+    for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       log(`${signal}: stopping child processes`);
@@ -42,8 +48,24 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
+/** A scratch directory removed when the benchmark exits (if not removed before). */
+export function trackDir(dir: string): string {
+  installHandlers();
+  scratchDirs.add(dir);
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  scratchDirs.delete(dir);
+}
+
 /** Sends `signal`, waits for the exit, and escalates to SIGKILL after `graceMs`. */
-export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
+export async function stopChild(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 10_000,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
@@ -67,10 +89,13 @@ export function freePort(): Promise<number> {
 /** GET `path` on 127.0.0.1:port; resolves with the status code, rejects on connection errors. */
 export function httpGetStatus(port: number, path: string, timeoutMs = 2000): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.once('timeout', () => req.destroy(new Error('timeout')));
     req.once('error', reject);
   });
@@ -86,7 +111,9 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
-      throw new Error(`${what}: process exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+      throw new Error(
+        `${what}: process exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+      );
     }
     try {
       if (await check()) return;

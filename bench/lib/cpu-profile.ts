@@ -40,6 +40,12 @@ export interface ThreadProfile {
   topSelf: FrameShare[];
   topInclusive: FrameShare[];
   topFilesSelf: FrameShare[];
+  /**
+   * Self time charged to the nearest caller that is project code (a src/ or dist/ file) or a
+   * package (node_modules): e.g. a SHA-256 inside node:crypto called from sigv4/verify counts
+   * for verify. Time with no such caller (HTTP parsing, socket writes) keeps its node: module.
+   */
+  topOwnersSelf: FrameShare[];
 }
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
@@ -63,7 +69,18 @@ function fileName(frame: CallFrame, root: string): string {
   if (SPECIAL.has(name)) return name;
   const url = shortUrl(frame.url, root);
   if (!url) return '(native/builtin)';
-  return url.startsWith('node:') ? url : url.replace(/^(node_modules\/(@[^/]+\/)?[^/]+)\/.*$/, '$1');
+  return url.startsWith('node:')
+    ? url
+    : url.replace(/^(node_modules\/(@[^/]+\/)?[^/]+)\/.*$/, '$1');
+}
+
+/** The file or package that owns a frame, or null for node internals and natives. */
+function ownerOf(frame: CallFrame, root: string): string | null {
+  const url = shortUrl(frame.url, root);
+  if (!url || url.startsWith('node:')) return null;
+  if (url.startsWith('node_modules/'))
+    return url.replace(/^(node_modules\/(@[^/]+\/)?[^/]+)\/.*$/, '$1');
+  return url;
 }
 
 export function summariseProfile(file: string, root: string, top = 15): ThreadProfile {
@@ -77,6 +94,7 @@ export function summariseProfile(file: string, root: string, top = 15): ThreadPr
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const files = new Map<string, number>();
+  const owners = new Map<string, number>();
   let total = 0;
   let idle = 0;
   let gc = 0;
@@ -95,21 +113,28 @@ export function summariseProfile(file: string, root: string, top = 15): ThreadPr
     self.set(key, (self.get(key) ?? 0) + dt);
     const fileKey = fileName(node.callFrame, root);
     files.set(fileKey, (files.get(fileKey) ?? 0) + dt);
+    let owner: string | null = SPECIAL.has(name) ? name : null;
     const seen = new Set<string>();
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
       const n = byId.get(id)!;
+      owner ??= ownerOf(n.callFrame, root);
       const k = frameName(n.callFrame, root);
       if (k === '(root)' || seen.has(k)) continue;
       seen.add(k);
       inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
     }
+    owner ??= fileKey;
+    owners.set(owner, (owners.get(owner) ?? 0) + dt);
   }
   const busy = total - idle;
   const shares = (m: Map<string, number>): FrameShare[] =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([frame, us]) => ({ frame, percent: busy > 0 ? Math.round((us / busy) * 1000) / 10 : 0 }));
+      .map(([frame, us]) => ({
+        frame,
+        percent: busy > 0 ? Math.round((us / busy) * 1000) / 10 : 0,
+      }));
   return {
     file: path.basename(file),
     sampledMs: Math.round(total / 1000),
@@ -119,6 +144,7 @@ export function summariseProfile(file: string, root: string, top = 15): ThreadPr
     topSelf: shares(self),
     topInclusive: shares(inclusive),
     topFilesSelf: shares(files),
+    topOwnersSelf: shares(owners),
   };
 }
 

@@ -33,7 +33,8 @@ export function probeFsync(samples = 200): FsyncProbe {
     rmSync(dir, { recursive: true, force: true });
   }
   times.sort((a, b) => a - b);
-  const at = (q: number): number => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 1000) / 1000;
+  const at = (q: number): number =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 1000) / 1000;
   return {
     dir: os.tmpdir(),
     samples,

@@ -58,7 +58,8 @@ export class LatencyRecorder {
     if (n === 0) return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 };
     let sum = 0;
     for (let i = 0; i < n; i++) sum += sorted[i]!;
-    const at = (q: number): number => round(sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!);
+    const at = (q: number): number =>
+      round(sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!);
     return {
       count: this.seen,
       min: round(sorted[0]!),

@@ -22,15 +22,27 @@ export function motoUnavailable(): string | null {
 }
 
 function motoVersion(): string | null {
-  const out = spawnSync('python3', ['-c', 'import moto; print(moto.__version__)'], { encoding: 'utf8', timeout: 20_000 });
+  const out = spawnSync('python3', ['-c', 'import moto; print(moto.__version__)'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return out.status === 0 ? out.stdout.trim() : null;
 }
 
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
-  const child = track(spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'ignore'] }));
+  const child = track(
+    spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+    }),
+  );
   try {
-    await waitUntil('moto_server', async () => (await httpGetStatus(port, '/moto-api/')) > 0, 60_000, child);
+    await waitUntil(
+      'moto_server',
+      async () => (await httpGetStatus(port, '/moto-api/')) > 0,
+      60_000,
+      child,
+    );
   } catch (e) {
     await stopChild(child, 'SIGKILL');
     throw e;

@@ -15,7 +15,9 @@ export function redisCommand(port: number, args: string[], timeoutMs = 2000): Pr
       reject(new Error(`no reply from redis on 127.0.0.1:${port} in ${timeoutMs} ms`));
     }, timeoutMs);
     socket.once('connect', () => {
-      socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+      socket.write(
+        `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`,
+      );
     });
     socket.on('data', (chunk: Buffer) => {
       reply += chunk.toString();
@@ -73,10 +75,13 @@ export interface RedisInfo {
 }
 
 /** Null when Redis does not answer PING; otherwise what it reports about itself. */
-export async function redisProbe(port: number): Promise<{ ok: true; info: RedisInfo } | { ok: false; reason: string }> {
+export async function redisProbe(
+  port: number,
+): Promise<{ ok: true; info: RedisInfo } | { ok: false; reason: string }> {
   try {
     const pong = await redisCommand(port, ['PING']);
-    if (!pong.startsWith('+PONG')) return { ok: false, reason: `redis on 127.0.0.1:${port} answered ${pong.trim()}` };
+    if (!pong.startsWith('+PONG'))
+      return { ok: false, reason: `redis on 127.0.0.1:${port} answered ${pong.trim()}` };
   } catch (e) {
     return { ok: false, reason: `redis unreachable on 127.0.0.1:${port}: ${(e as Error).message}` };
   }

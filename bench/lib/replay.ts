@@ -38,14 +38,26 @@ export interface ReplayResult {
 export function sendOnce(port: number, request: FixedRequest): Promise<CapturedResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.once('end', () => {
           const headers: Record<string, string> = {};
           for (const [name, value] of Object.entries(res.headers)) {
-            if (['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) continue;
+            if (
+              ['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(
+                name,
+              )
+            )
+              continue;
             if (typeof value === 'string') headers[name] = value;
           }
           resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString() });
@@ -58,7 +70,12 @@ export function sendOnce(port: number, request: FixedRequest): Promise<CapturedR
 }
 
 /** Replays `request` against 127.0.0.1:port for `seconds`. */
-export async function replay(port: number, request: FixedRequest, connections: number, seconds: number): Promise<ReplayResult> {
+export async function replay(
+  port: number,
+  request: FixedRequest,
+  connections: number,
+  seconds: number,
+): Promise<ReplayResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${request.path}`,
     method: request.method,
@@ -92,6 +109,7 @@ export async function replay(port: number, request: FixedRequest, connections: n
 
 export interface BareServer {
   port: number;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -107,11 +125,16 @@ export async function startBareServer(response: CapturedResponse): Promise<BareS
   );
   try {
     // Any HTTP answer means it is listening (it answers every path with the canned response).
-    await waitUntil('bare node:http server', async () => (await httpGetStatus(port, '/')) > 0, 30_000, child);
+    await waitUntil(
+      'bare node:http server',
+      async () => (await httpGetStatus(port, '/')) > 0,
+      30_000,
+      child,
+    );
   } catch (e) {
     await stopChild(child, 'SIGKILL');
     throw e;
   }
   log(`bare node:http server ready on 127.0.0.1:${port}`);
-  return { port, stop: () => stopChild(child, 'SIGTERM', 5000) };
+  return { port, pid: child.pid, stop: () => stopChild(child, 'SIGTERM', 5000) };
 }

@@ -27,10 +27,16 @@ const base = new URL(fromDist ? '../../dist/server/' : '../../src/server/', impo
 const configModule = (await import(new URL('config.js', base).href)) as ConfigModule;
 const switchyardModule = (await import(new URL('switchyard.js', base).href)) as SwitchyardModule;
 
-const optionDefs = Object.fromEntries(configModule.OPTIONS.map((o) => [o.flag, { type: 'string' as const }]));
+const optionDefs = Object.fromEntries(
+  configModule.OPTIONS.map((o) => [o.flag, { type: 'string' as const }]),
+);
 const { values } = parseArgs({ args: process.argv.slice(2), options: optionDefs, strict: true });
-const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-const server = await switchyardModule.startSwitchyard(configModule.resolveConfig(flags, process.env));
+const flags = Object.fromEntries(
+  Object.entries(values).filter(([, v]) => typeof v === 'string'),
+) as Record<string, string>;
+const server = await switchyardModule.startSwitchyard(
+  configModule.resolveConfig(flags, process.env),
+);
 
 function commitStats(): unknown {
   const storage = server.storage as { stats?: () => unknown };
@@ -38,7 +44,8 @@ function commitStats(): unknown {
 }
 
 process.on('message', (message: { type?: string; id?: number }) => {
-  if (message.type === 'stats') process.send?.({ type: 'stats', id: message.id, stats: commitStats() });
+  if (message.type === 'stats')
+    process.send?.({ type: 'stats', id: message.id, stats: commitStats() });
 });
 
 let stopping = false;

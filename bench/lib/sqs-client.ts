@@ -44,7 +44,11 @@ export class SqsClient {
   private readonly region: string;
 
   constructor(private readonly options: SqsClientOptions) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets });
+    this.agent = new http.Agent({
+      keepAlive: true,
+      maxSockets: options.maxSockets,
+      maxFreeSockets: options.maxSockets,
+    });
     this.host = `127.0.0.1:${options.port}`;
     this.accessKeyId = options.accessKeyId ?? DEV_CREDENTIALS.accessKeyId;
     this.secretAccessKey = options.secretAccessKey ?? DEV_CREDENTIALS.secretAccessKey;
@@ -78,13 +82,21 @@ export class SqsClient {
     const headers = this.signedHeaders(action, body);
     return new Promise<T>((resolve, reject) => {
       const req = http.request(
-        { agent: this.agent, host: '127.0.0.1', port: this.options.port, method: 'POST', path: '/', headers },
+        {
+          agent: this.agent,
+          host: '127.0.0.1',
+          port: this.options.port,
+          method: 'POST',
+          path: '/',
+          headers,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.once('error', reject);
           res.once('end', () => {
-            const text = chunks.length === 1 ? chunks[0]!.toString() : Buffer.concat(chunks).toString();
+            const text =
+              chunks.length === 1 ? chunks[0]!.toString() : Buffer.concat(chunks).toString();
             const status = res.statusCode ?? 0;
             let parsed: Record<string, unknown>;
             try {
@@ -97,7 +109,12 @@ export class SqsClient {
               return;
             }
             const type = typeof parsed.__type === 'string' ? parsed.__type : 'Unknown';
-            const message = typeof parsed.message === 'string' ? parsed.message : typeof parsed.Message === 'string' ? parsed.Message : '';
+            const message =
+              typeof parsed.message === 'string'
+                ? parsed.message
+                : typeof parsed.Message === 'string'
+                  ? parsed.Message
+                  : '';
             reject(new SqsCallError(status, type.slice(type.lastIndexOf('#') + 1), message));
           });
         },
@@ -109,7 +126,10 @@ export class SqsClient {
   }
 
   async createQueue(name: string, attributes: Record<string, string> = {}): Promise<string> {
-    const out = await this.call<{ QueueUrl: string }>('CreateQueue', { QueueName: name, Attributes: attributes });
+    const out = await this.call<{ QueueUrl: string }>('CreateQueue', {
+      QueueName: name,
+      Attributes: attributes,
+    });
     return out.QueueUrl;
   }
 
@@ -118,10 +138,13 @@ export class SqsClient {
   }
 
   async sendBatch(queueUrl: string, bodies: string[]): Promise<number> {
-    const out = await this.call<{ Successful?: unknown[]; Failed?: unknown[] }>('SendMessageBatch', {
-      QueueUrl: queueUrl,
-      Entries: bodies.map((MessageBody, i) => ({ Id: `m${i}`, MessageBody })),
-    });
+    const out = await this.call<{ Successful?: unknown[]; Failed?: unknown[] }>(
+      'SendMessageBatch',
+      {
+        QueueUrl: queueUrl,
+        Entries: bodies.map((MessageBody, i) => ({ Id: `m${i}`, MessageBody })),
+      },
+    );
     return out.Successful?.length ?? 0;
   }
 

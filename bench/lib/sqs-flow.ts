@@ -9,9 +9,9 @@
  * this process), so a consumer measures send→receive latency on the same clock.
  *
  * Two ways to stop:
- * - by time: producers run for `durationMs`; figures count what completed inside the window
- *   [warmupMs, durationMs] (steady state); consumers then drain the queue (bounded by
- *   `drainMs`) so the next run starts clean;
+ * - by time: producers and consumers run for `durationMs`; figures count what completed inside
+ *   the window [warmupMs, durationMs] (steady state). Consumers then drain what is left only for
+ *   `drainMs` (default 0: the caller deletes the queue, so the run stays bounded);
  * - by count (`messages`): producers send exactly that many, and the figure is the time until
  *   consumers have deleted them all (bounded by `timeoutMs`).
  */
@@ -33,7 +33,7 @@ export interface FlowOptions {
   messages?: number;
   /** Hard bound on the whole run (count mode), ms. */
   timeoutMs?: number;
-  /** Bound on draining after producers stop (time mode), ms. */
+  /** Time mode: how long consumers go on draining after the window (default 0), ms. */
   drainMs?: number;
 }
 
@@ -50,7 +50,7 @@ export interface FlowResult {
   receivedPerSec: number;
   /** Sent but not yet deleted when producers stopped (time mode). */
   backlogAtEnd: number;
-  /** Messages left undeleted when the run ended (count mode timeout, or drain bound). */
+  /** Messages left undeleted when the run ended (count mode: timeout; time mode: backlog after any drain). */
   undrained: number;
   completed: boolean;
   sendToReceiveMs: LatencySummary;
@@ -76,7 +76,7 @@ export async function runFlow(opts: FlowOptions): Promise<FlowResult> {
   const start = performance.now();
   const warmEnd = start + (countMode ? 0 : (opts.warmupMs ?? 0));
   const windowEnd = countMode ? Number.POSITIVE_INFINITY : start + (opts.durationMs ?? 10_000);
-  const hardEnd = countMode ? start + (opts.timeoutMs ?? 120_000) : windowEnd + (opts.drainMs ?? 15_000);
+  const hardEnd = countMode ? start + (opts.timeoutMs ?? 120_000) : windowEnd + (opts.drainMs ?? 0);
 
   const latency = new LatencyRecorder();
   const sendAck = new LatencyRecorder();
@@ -100,9 +100,11 @@ export async function runFlow(opts: FlowOptions): Promise<FlowResult> {
 
   const inWindow = (t: number): boolean => t >= warmEnd && t <= windowEnd;
   const noteError = (e: unknown): void => {
-    const code = e instanceof SqsCallError ? e.code : e instanceof Error ? e.message.slice(0, 80) : String(e);
+    const code =
+      e instanceof SqsCallError ? e.code : e instanceof Error ? e.message.slice(0, 80) : String(e);
     errors[code] = (errors[code] ?? 0) + 1;
-    if (++errorCount >= MAX_ERRORS) aborted ??= new Error(`aborted after ${errorCount} errors: ${JSON.stringify(errors)}`);
+    if (++errorCount >= MAX_ERRORS)
+      aborted ??= new Error(`aborted after ${errorCount} errors: ${JSON.stringify(errors)}`);
   };
 
   const producer = async (): Promise<void> => {
@@ -137,7 +139,8 @@ export async function runFlow(opts: FlowOptions): Promise<FlowResult> {
       }
     }
     producersDone++;
-    if (producersDone === opts.producers && backlogAtEnd < 0) backlogAtEnd = sentTotal - deletedTotal;
+    if (producersDone === opts.producers && backlogAtEnd < 0)
+      backlogAtEnd = sentTotal - deletedTotal;
   };
 
   const consumersShouldStop = (): boolean => {

@@ -13,11 +13,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, httpGetStatus, log, stopChild, track, waitUntil } from './children.js';
+import {
+  freePort,
+  httpGetStatus,
+  log,
+  removeDir,
+  stopChild,
+  track,
+  trackDir,
+  waitUntil,
+} from './children.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,7 +56,10 @@ export interface CommitStats {
 }
 
 export function distAvailable(): boolean {
-  return existsSync(path.join(REPO_ROOT, 'dist/cli/main.js')) && existsSync(path.join(REPO_ROOT, 'dist/server/switchyard.js'));
+  return (
+    existsSync(path.join(REPO_ROOT, 'dist/cli/main.js')) &&
+    existsSync(path.join(REPO_ROOT, 'dist/server/switchyard.js'))
+  );
 }
 
 function newestMtime(dir: string): number {
@@ -62,7 +74,10 @@ function newestMtime(dir: string): number {
 /** dist/ exists and is at least as new as every file under src/ (else it would measure old code). */
 export function distFresh(): boolean {
   if (!distAvailable()) return false;
-  return statSync(path.join(REPO_ROOT, 'dist/cli/main.js')).mtimeMs >= newestMtime(path.join(REPO_ROOT, 'src'));
+  return (
+    statSync(path.join(REPO_ROOT, 'dist/cli/main.js')).mtimeMs >=
+    newestMtime(path.join(REPO_ROOT, 'src'))
+  );
 }
 
 export class SwitchyardServer {
@@ -81,13 +96,22 @@ export class SwitchyardServer {
 
   static async start(options: SwitchyardServerOptions): Promise<SwitchyardServer> {
     const port = await freePort();
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchyard-bench-'));
-    const serveArgs = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'];
-    // A root key on the command line spares the "generated a root key" warning on every start.
-    serveArgs.push('--root-key', randomBytes(32).toString('hex'));
-    if (options.storage && options.storage !== 'sqlite') serveArgs.push('--storage', options.storage);
+    const dataDir = trackDir(mkdtempSync(path.join(os.tmpdir(), 'switchyard-bench-')));
+    const serveArgs = [
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ];
+    if (options.storage && options.storage !== 'sqlite')
+      serveArgs.push('--storage', options.storage);
     const nodeArgs: string[] = [];
-    if (options.cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+    if (options.cpuProfileDir)
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     let script: string[];
     if (options.launcher === 'bench') {
       script = ['--import', 'tsx', 'bench/lib/server-child.ts', ...serveArgs];
@@ -96,10 +120,15 @@ export class SwitchyardServer {
     } else {
       script = ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve', ...serveArgs];
     }
-    const env: NodeJS.ProcessEnv = { ...process.env, SWITCHYARD_BENCH_FROM_DIST: options.fromDist ? '1' : '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SWITCHYARD_BENCH_FROM_DIST: options.fromDist ? '1' : '0',
+    };
     for (const name of Object.keys(env)) {
       if (name.startsWith('SWITCHYARD_') && name !== 'SWITCHYARD_BENCH_FROM_DIST') delete env[name];
     }
+    // A throwaway root key spares the "generated a root key" warning on every start.
+    env.SWITCHYARD_ROOT_KEY = randomBytes(32).toString('hex');
     const child = track(
       spawn(process.execPath, [...nodeArgs, ...script], {
         cwd: REPO_ROOT,
@@ -119,7 +148,9 @@ export class SwitchyardServer {
       await server.stop();
       throw e;
     }
-    log(`switchyard ready on ${server.host} (${options.fromDist ? 'dist' : 'src'}, launcher ${options.launcher}${options.cpuProfileDir ? ', profiling' : ''})`);
+    log(
+      `switchyard ready on ${server.host} (${options.fromDist ? 'dist' : 'src'}, launcher ${options.launcher}${options.cpuProfileDir ? ', profiling' : ''})`,
+    );
     return server;
   }
 
@@ -133,7 +164,11 @@ export class SwitchyardServer {
         child.off('message', onMessage);
         resolve(null);
       }, 5000);
-      const onMessage = (message: { type?: string; id?: number; stats?: CommitStats | null }): void => {
+      const onMessage = (message: {
+        type?: string;
+        id?: number;
+        stats?: CommitStats | null;
+      }): void => {
         if (message.type !== 'stats' || message.id !== id) return;
         clearTimeout(timer);
         child.off('message', onMessage);
@@ -146,7 +181,7 @@ export class SwitchyardServer {
 
   async stop(): Promise<void> {
     await stopChild(this.child, 'SIGTERM', 15_000);
-    rmSync(this.dataDir, { recursive: true, force: true });
+    removeDir(this.dataDir);
   }
 }
 
@@ -169,7 +204,10 @@ export interface CommitDelta {
   recentGroupSizes: number[];
 }
 
-export function commitDelta(before: CommitStats | null, after: CommitStats | null): CommitDelta | null {
+export function commitDelta(
+  before: CommitStats | null,
+  after: CommitStats | null,
+): CommitDelta | null {
   if (!before || !after) return null;
   const commits = after.commits - before.commits;
   const ops = after.ops - before.ops;

@@ -11,7 +11,13 @@
  * The message id is the additional authenticated data, so a ciphertext cannot be replayed
  * under another message's identity. Derived keys are cached per salt.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  hkdfSync,
+  randomBytes,
+  randomFillSync,
+} from 'node:crypto';
 
 const FORMAT_PLAIN = 0x00;
 const FORMAT_SSE = 0x01;
@@ -20,6 +26,20 @@ const NONCE_LEN = 12;
 const TAG_LEN = 16;
 const HEADER_LEN = 1 + SALT_LEN + NONCE_LEN + TAG_LEN;
 const INFO = Buffer.from('switchyard/sqs-sse/v1');
+
+/** Random nonces are cut from a pool refilled from the CSPRNG (one syscall per 341 nonces). */
+const NONCE_POOL = Buffer.alloc(NONCE_LEN * 341);
+let noncePos = NONCE_POOL.length;
+
+function nextNonce(): Buffer {
+  if (noncePos + NONCE_LEN > NONCE_POOL.length) {
+    randomFillSync(NONCE_POOL);
+    noncePos = 0;
+  }
+  const nonce = Buffer.from(NONCE_POOL.subarray(noncePos, noncePos + NONCE_LEN));
+  noncePos += NONCE_LEN;
+  return nonce;
+}
 
 export class PayloadCipher {
   private readonly keys = new Map<string, Buffer>();
@@ -36,7 +56,7 @@ export class PayloadCipher {
   seal(plaintext: Uint8Array, opts: { encrypt: boolean; salt: string; aad: string }): Buffer {
     if (!opts.encrypt) return Buffer.concat([Buffer.of(FORMAT_PLAIN), plaintext]);
     const salt = Buffer.from(opts.salt, 'base64');
-    const nonce = randomBytes(NONCE_LEN);
+    const nonce = nextNonce();
     const cipher = createCipheriv('aes-256-gcm', this.keyFor(opts.salt, salt), nonce);
     cipher.setAAD(Buffer.from(opts.aad));
     const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -7,7 +7,8 @@
  *   idle ──message──▶ collecting: take the first request, then drain every request already
  *                     queued on the port (receiveMessageOnPort) up to `maxGroupSize`
  *        ──▶ in-transaction: BEGIN IMMEDIATE; per request SAVEPOINT → run → RELEASE, or on a
- *            thrown error ROLLBACK TO (only that request is undone; it replies with its error)
+ *            thrown error ROLLBACK TO (only that request is undone; it replies with its error);
+ *            then drain the port again — requests that arrived meanwhile join the group
  *        ──▶ committing: COMMIT (synchronous=FULL: the fsync) ──▶ post ONE group report with
  *            every reply and the commit's wake-up events ──▶ idle
  *   A failure that loses the transaction itself (BEGIN, COMMIT, a failed ROLLBACK TO) rolls
@@ -76,38 +77,51 @@ export class GroupCommitter {
       if (group.length >= this.maxGroupSize) break;
       message = next();
     }
-    if (group.length > 0) this.runGroup(group);
+    if (group.length > 0 && this.runGroup(group, closeRequested ? undefined : next)) {
+      closeRequested = true;
+    }
     if (closeRequested) this.close();
   }
 
-  private runGroup(group: OpRequest[]): void {
+  /**
+   * Runs a group in one transaction. Before COMMIT it drains `pull` again: requests that arrived
+   * while the group executed join it and share its fsync (up to `maxGroupSize`). Returns true
+   * when that drain met a 'close' request (the caller closes after this group).
+   */
+  private runGroup(group: OpRequest[], pull?: () => ToWorker | undefined): boolean {
     if (this.closed) {
       this.failGroup(group, new DomainError('ServiceUnavailable'), 0);
-      return;
+      return false;
     }
     const startedAt = wallNow();
     try {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (e) {
       this.failGroup(group, e, startedAt);
-      return;
+      return false;
     }
     const replies: OpReply[] = [];
     const effects = newEffects();
     for (const request of group) {
-      const opEffects = newEffects();
-      try {
-        this.savepoint.run();
-        const value = this.execute(request, opEffects);
-        this.release.run();
-        mergeEffects(effects, opEffects);
-        replies.push({ id: request.id, ok: true, value });
-      } catch (e) {
-        if (!this.undoOne()) {
-          this.abort(group, e, startedAt);
-          return;
-        }
-        replies.push({ id: request.id, ok: false, error: serializeError(e) });
+      const lost = this.runOne(request, effects, replies);
+      if (lost) {
+        this.abort(group, lost.error, startedAt);
+        return false;
+      }
+    }
+    let closeRequested = false;
+    while (pull && group.length < this.maxGroupSize) {
+      const late = pull();
+      if (!late) break;
+      if (late.type === 'close') {
+        closeRequested = true;
+        break;
+      }
+      group.push(late);
+      const lost = this.runOne(late, effects, replies);
+      if (lost) {
+        this.abort(group, lost.error, startedAt);
+        return closeRequested;
       }
     }
     const commitStart = wallNow();
@@ -115,7 +129,7 @@ export class GroupCommitter {
       this.db.exec('COMMIT');
     } catch (e) {
       this.abort(group, e, startedAt);
-      return;
+      return closeRequested;
     }
     const commitReturnedAt = wallNow();
     this.post({
@@ -129,6 +143,32 @@ export class GroupCommitter {
       replies,
       events: toEvents(effects),
     });
+    return closeRequested;
+  }
+
+  /**
+   * One request inside the open transaction, in its own savepoint; a request that throws is
+   * undone alone and replies with its error. Returns the error when the transaction itself was
+   * lost (the whole group must abort), undefined otherwise.
+   */
+  private runOne(
+    request: OpRequest,
+    effects: OpEffects,
+    replies: OpReply[],
+  ): { error: unknown } | undefined {
+    const opEffects = newEffects();
+    try {
+      this.savepoint.run();
+      const value = this.execute(request, opEffects);
+      this.release.run();
+      mergeEffects(effects, opEffects);
+      replies.push({ id: request.id, ok: true, value });
+      return undefined;
+    } catch (e) {
+      if (!this.undoOne()) return { error: e };
+      replies.push({ id: request.id, ok: false, error: serializeError(e) });
+      return undefined;
+    }
   }
 
   private execute(request: OpRequest, effects: OpEffects): unknown {
