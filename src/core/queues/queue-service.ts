@@ -22,7 +22,7 @@ import {
   selectAttributeNames,
 } from './queue-attributes.js';
 import { parseQueueArn, queueArn } from './queue-name.js';
-import { parseRedrivePolicy } from './queue-settings.js';
+import { readRedrivePolicy } from './queue-settings.js';
 import type { QueueWaiters } from './queue-waiters.js';
 import { applyTagChanges, tagQueue, untagQueue } from './tags.js';
 import {
@@ -304,7 +304,7 @@ export class QueueService {
     fifo: boolean,
     sourceArn: string,
   ): Promise<void> {
-    const policy = parseRedrivePolicy(value);
+    const policy = readRedrivePolicy(value);
     if (!policy) return;
     const arn = parseQueueArn(policy.deadLetterTargetArn);
     const target = arn

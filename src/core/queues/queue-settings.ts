@@ -29,7 +29,8 @@ function num(attrs: Record<string, string>, name: string, dflt: number): number 
   return Number.isFinite(n) ? n : dflt;
 }
 
-export function parseRedrivePolicy(value: string | undefined): RedrivePolicy | undefined {
+/** Reads a stored (already validated) RedrivePolicy; lenient: undefined when absent or unreadable. */
+export function readRedrivePolicy(value: string | undefined): RedrivePolicy | undefined {
   if (!value) return undefined;
   try {
     const p = JSON.parse(value) as { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
@@ -54,7 +55,7 @@ export function settingsOf(queue: QueueRecord): QueueSettings {
     encrypted: a.SqsManagedSseEnabled === 'true' || a.KmsMasterKeyId !== undefined,
     contentBasedDeduplication: a.ContentBasedDeduplication === 'true',
     deduplicationScope: a.DeduplicationScope === 'messageGroup' ? 'messageGroup' : 'queue',
-    redrivePolicy: parseRedrivePolicy(a.RedrivePolicy),
+    redrivePolicy: readRedrivePolicy(a.RedrivePolicy),
   };
   cache.set(queue, s);
   return s;

@@ -15,7 +15,7 @@ import { encodeQueryResponse } from './codecs/xml-encode.js';
 import { renderJsonError, renderQueryError } from './render-errors.js';
 import type { AwsServiceDef } from './service-def.js';
 import { peekCredentialScope } from './sigv4/verify.js';
-import type { EdgeResponse, RawRequest } from './types.js';
+import type { Caller, EdgeResponse, OperationContext, RawRequest } from './types.js';
 
 export interface EdgeOptions {
   services: AwsServiceDef[];
@@ -120,12 +120,7 @@ export class AwsEdge {
       throw new DomainError('SerializationException', 'The request body is not valid JSON.');
     }
     const input = validateJsonInput(service.model, operation, body);
-    const output = await handler(input, {
-      caller,
-      requestId: req.requestId,
-      path: splitUrl(req.rawUrl).path,
-      signal: this.opts.signal,
-    });
+    const output = await handler(input, this.context(req, caller));
     return {
       status: 200,
       headers: {
@@ -168,16 +163,20 @@ export class AwsEdge {
       params.set(service.pathParameter, path);
     }
     const input = decodeQueryInput(service.model, action, params);
-    const output = await handler(input, {
-      caller,
-      requestId: req.requestId,
-      path: splitUrl(req.rawUrl).path,
-      signal: this.opts.signal,
-    });
+    const output = await handler(input, this.context(req, caller));
     return {
       status: 200,
       headers: { 'content-type': 'text/xml', 'x-amzn-requestid': req.requestId },
       body: encodeQueryResponse(service.model, action, output, req.requestId),
+    };
+  }
+
+  private context(req: RawRequest, caller: Caller): OperationContext {
+    return {
+      caller,
+      requestId: req.requestId,
+      path: splitUrl(req.rawUrl).path,
+      signal: this.opts.signal,
     };
   }
 

@@ -115,3 +115,18 @@ export function optionalNumber(v: unknown): number | undefined {
 export function optionalString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
+
+/** Successful / Failed lists of a batch whose successful entries carry only their Id. */
+export function batchResults(
+  entries: readonly { Id: string }[],
+  results: readonly ({ ok: true } | { ok: false; error: DomainError })[],
+) {
+  const Successful: { Id: string }[] = [];
+  const Failed: ReturnType<typeof batchError>[] = [];
+  results.forEach((r, i) => {
+    const id = entries[i]!.Id;
+    if (r.ok) Successful.push({ Id: id });
+    else Failed.push(batchError(id, r.error));
+  });
+  return { Successful, Failed };
+}

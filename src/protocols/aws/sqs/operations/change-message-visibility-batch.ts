@@ -1,7 +1,7 @@
 /** ChangeMessageVisibilityBatch: up to 10 changes in one transaction. */
 import { validateBatchEntries } from '../../../../core/queues/batch-validation.js';
 import type { SqsOperation } from '../sqs-operation.js';
-import { batchError, callerOf, queueNameOf } from '../sqs-wire.js';
+import { batchResults, callerOf, queueNameOf } from '../sqs-wire.js';
 
 export const changeMessageVisibilityBatch: SqsOperation = async ({ queues }, input, ctx) => {
   const entries = (input.Entries ?? []) as {
@@ -23,12 +23,5 @@ export const changeMessageVisibilityBatch: SqsOperation = async ({ queues }, inp
     })),
     { batch: true },
   );
-  const Successful: Record<string, unknown>[] = [];
-  const Failed: Record<string, unknown>[] = [];
-  results.forEach((r, i) => {
-    const id = entries[i]!.Id;
-    if (r.ok) Successful.push({ Id: id });
-    else Failed.push(batchError(id, r.error));
-  });
-  return { Successful, Failed };
+  return batchResults(entries, results);
 };

@@ -1,7 +1,7 @@
 /** DeleteMessageBatch: up to 10 receipt handles in one transaction. */
 import { validateBatchEntries } from '../../../../core/queues/batch-validation.js';
 import type { SqsOperation } from '../sqs-operation.js';
-import { batchError, callerOf, queueNameOf } from '../sqs-wire.js';
+import { batchResults, callerOf, queueNameOf } from '../sqs-wire.js';
 
 export const deleteMessageBatch: SqsOperation = async ({ queues }, input, ctx) => {
   const entries = (input.Entries ?? []) as { Id: string; ReceiptHandle: string }[];
@@ -15,12 +15,5 @@ export const deleteMessageBatch: SqsOperation = async ({ queues }, input, ctx) =
     name,
     entries.map((e) => e.ReceiptHandle),
   );
-  const Successful: Record<string, unknown>[] = [];
-  const Failed: Record<string, unknown>[] = [];
-  results.forEach((r, i) => {
-    const id = entries[i]!.Id;
-    if (r.ok) Successful.push({ Id: id });
-    else Failed.push(batchError(id, r.error));
-  });
-  return { Successful, Failed };
+  return batchResults(entries, results);
 };
