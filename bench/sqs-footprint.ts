@@ -23,7 +23,10 @@ import { normalizeCreateAttributes } from '../src/core/queues/queue-attributes.j
 import { createSqliteStorage } from '../src/storage/sqlite/sqlite-storage.js';
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '1000000' }, 'min-db-mb': { type: 'string', default: '1024' } },
+  options: {
+    messages: { type: 'string', default: '1000000' },
+    'min-db-mb': { type: 'string', default: '1024' },
+  },
 });
 const MESSAGES = Number(values.messages);
 const MIN_DB_BYTES = Number(values['min-db-mb']) * 1024 * 1024;
@@ -37,16 +40,23 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-async function startServer(dataDir: string, rootKey: string): Promise<{ child: ChildProcess; startMs: number }> {
+async function startServer(
+  dataDir: string,
+  rootKey: string,
+): Promise<{ child: ChildProcess; startMs: number }> {
   const args = fromDist
     ? ['bin/switchyard.js', 'serve']
     : ['--import', 'tsx', 'test/support/serve-entry.ts', 'serve'];
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...args, '--port', String(PORT), '--data-dir', dataDir, '--log-level', 'warn'], {
-    cwd: root,
-    env: { ...process.env, SWITCHYARD_ROOT_KEY: rootKey },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...args, '--port', String(PORT), '--data-dir', dataDir, '--log-level', 'warn'],
+    {
+      cwd: root,
+      env: { ...process.env, SWITCHYARD_ROOT_KEY: rootKey },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${PORT}/_switchyard/ready`);
@@ -65,11 +75,22 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function fill(dbPath: string, cipher: PayloadCipher, count: number, queueName: string): Promise<void> {
+async function fill(
+  dbPath: string,
+  cipher: PayloadCipher,
+  count: number,
+  queueName: string,
+): Promise<void> {
   const storage = await createSqliteStorage({ path: dbPath });
   const attributes = normalizeCreateAttributes({}, { fifo: false, name: queueName });
   const { queue } = await storage.queuesCreate({
-    account: '000000000000', region: 'us-east-1', name: queueName, fifo: false, attributes, tags: {}, keySalt: PayloadCipher.newSalt(),
+    account: '000000000000',
+    region: 'us-east-1',
+    name: queueName,
+    fifo: false,
+    attributes,
+    tags: {},
+    keySalt: PayloadCipher.newSalt(),
   });
   const body = 'x'.repeat(256);
   const batch = 1000;
@@ -80,14 +101,20 @@ async function fill(dbPath: string, cipher: PayloadCipher, count: number, queueN
       const messageId = randomUUID();
       return {
         messageId,
-        payload: cipher.seal(encodeContent({ body, attributes: {} }), { encrypt: true, salt: queue.keySalt, aad: messageId }),
+        payload: cipher.seal(encodeContent({ body, attributes: {} }), {
+          encrypt: true,
+          salt: queue.keySalt,
+          aad: messageId,
+        }),
         delaySeconds: 0,
         senderId: 'test',
       };
     });
     await storage.messagesSend({ queueId: queue.id, fifo: false, messages });
   }
-  log(`filled ${queueName} with ${count} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `filled ${queueName} with ${count} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   await storage.close();
 }
 
@@ -97,9 +124,14 @@ async function main(): Promise<void> {
   const cipher = new PayloadCipher(Buffer.from(rootKey, 'base64'));
   const dbPath = path.join(dataDir, 'switchyard.db');
   const sqs = new SQSClient({
-    endpoint: `http://127.0.0.1:${PORT}`, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    endpoint: `http://127.0.0.1:${PORT}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-  const result: Record<string, unknown> = { server: fromDist ? 'dist' : 'tsx (sources)', messages: MESSAGES };
+  const result: Record<string, unknown> = {
+    server: fromDist ? 'dist' : 'tsx (sources)',
+    messages: MESSAGES,
+  };
   try {
     // 1. idle RSS of a fresh server
     let { child, startMs } = await startServer(dataDir, rootKey);
@@ -113,10 +145,13 @@ async function main(): Promise<void> {
     ({ child, startMs } = await startServer(dataDir, rootKey));
     const url = `http://127.0.0.1:${PORT}/000000000000/big`;
     const t0 = performance.now();
-    const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }));
+    const attrs = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }),
+    );
     result.getQueueAttributesMs = +(performance.now() - t0).toFixed(1);
     result.approximateNumberOfMessages = Number(attrs.Attributes?.ApproximateNumberOfMessages);
-    for (let i = 0; i < 100; i++) await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
+    for (let i = 0; i < 100; i++)
+      await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
     result.rssWithQueuedMessagesMb = +rssMb(child.pid!).toFixed(1);
     await stop(child);
 
