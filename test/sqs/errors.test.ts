@@ -208,32 +208,36 @@ describe.each(PROTOCOLS)('bad input over %s', (protocol) => {
     const { url } = await createQueue(d(), 'unknown');
     const missing = `${url}-missing`;
     const calls = [
-      d().call('SendMessage', { QueueUrl: missing, MessageBody: 'x' }),
-      d().call('ReceiveMessage', { QueueUrl: missing }),
-      d().call('DeleteMessage', { QueueUrl: missing, ReceiptHandle: 'x' }),
-      d().call('ChangeMessageVisibility', {
-        QueueUrl: missing,
-        ReceiptHandle: 'x',
-        VisibilityTimeout: 1,
-      }),
-      d().call('GetQueueAttributes', { QueueUrl: missing, AttributeNames: ['All'] }),
-      d().call('SetQueueAttributes', { QueueUrl: missing, Attributes: { DelaySeconds: '1' } }),
-      d().call('PurgeQueue', { QueueUrl: missing }),
-      d().call('DeleteQueue', { QueueUrl: missing }),
-      d().call('ListQueueTags', { QueueUrl: missing }),
-      d().call('TagQueue', { QueueUrl: missing, Tags: { a: 'b' } }),
-      d().call('UntagQueue', { QueueUrl: missing, TagKeys: ['a'] }),
-      d().call('AddPermission', {
-        QueueUrl: missing,
-        Label: 'l',
-        AWSAccountIds: ['000000000000'],
-        Actions: ['SendMessage'],
-      }),
-      d().call('RemovePermission', { QueueUrl: missing, Label: 'l' }),
-      d().call('ListDeadLetterSourceQueues', { QueueUrl: missing }),
-      d().call('GetQueueUrl', { QueueName: 'no-such-queue-anywhere' }),
+      () => d().call('SendMessage', { QueueUrl: missing, MessageBody: 'x' }),
+      () => d().call('ReceiveMessage', { QueueUrl: missing }),
+      () => d().call('DeleteMessage', { QueueUrl: missing, ReceiptHandle: 'x' }),
+      () =>
+        d().call('ChangeMessageVisibility', {
+          QueueUrl: missing,
+          ReceiptHandle: 'x',
+          VisibilityTimeout: 1,
+        }),
+      () => d().call('GetQueueAttributes', { QueueUrl: missing, AttributeNames: ['All'] }),
+      () =>
+        d().call('SetQueueAttributes', { QueueUrl: missing, Attributes: { DelaySeconds: '1' } }),
+      () => d().call('PurgeQueue', { QueueUrl: missing }),
+      () => d().call('DeleteQueue', { QueueUrl: missing }),
+      () => d().call('ListQueueTags', { QueueUrl: missing }),
+      () => d().call('TagQueue', { QueueUrl: missing, Tags: { a: 'b' } }),
+      () => d().call('UntagQueue', { QueueUrl: missing, TagKeys: ['a'] }),
+      () =>
+        d().call('AddPermission', {
+          QueueUrl: missing,
+          Label: 'l',
+          AWSAccountIds: ['000000000000'],
+          Actions: ['SendMessage'],
+        }),
+      () => d().call('RemovePermission', { QueueUrl: missing, Label: 'l' }),
+      () => d().call('ListDeadLetterSourceQueues', { QueueUrl: missing }),
+      () => d().call('GetQueueUrl', { QueueName: 'no-such-queue-anywhere' }),
     ];
-    for (const call of calls) await expectSqsError(d(), call, NON_EXISTENT, 400);
+    // Thunks: each call starts only when awaited, so no rejection is ever left unhandled.
+    for (const call of calls) await expectSqsError(d(), call(), NON_EXISTENT, 400);
   });
 
   it('invalid receipt handles: ReceiptHandleIsInvalid', async () => {
