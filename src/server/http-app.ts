@@ -71,7 +71,13 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
         'request',
       );
     }
-    return reply.code(res.status).headers(res.headers).send(res.body);
+    // The edge produced the complete response: write it straight to the socket (no Fastify
+    // serialization or hooks apply to it).
+    reply.hijack();
+    const body = typeof res.body === 'string' ? Buffer.from(res.body) : res.body;
+    reply.raw.writeHead(res.status, { ...res.headers, 'content-length': body.length });
+    reply.raw.end(body);
+    return reply;
   };
   app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'], url: '/*', handler });
   app.route({ method: ['GET', 'POST'], url: '/', handler });
