@@ -18,6 +18,7 @@ import {
   wallNow,
   type FromWorker,
   type GroupReport,
+  type OpMessage,
   type OpName,
   type OpParams,
   type OpResult,
@@ -87,6 +88,8 @@ export class SqliteStorage implements Storage {
   private ackSeq = 0;
   private committedSeq = 0;
   private readonly pending = new Map<number, Pending>();
+  /** Calls of the current event-loop turn, posted together by `flush`. */
+  private outgoing: OpMessage[] = [];
   private readonly listeners = new Set<(event: StorageEvent) => void>();
   private idleWaiters: (() => void)[] = [];
   private closedWaiter: ((clean: boolean) => void) | undefined;
@@ -244,16 +247,32 @@ export class SqliteStorage implements Storage {
       sent = { ...params, now: this.clockFn() };
     }
     return new Promise<OpResult<K>>((resolve, reject) => {
-      try {
-        this.port.postMessage({ type: 'op', id, op, params: sent });
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-        return;
-      }
       this.pending.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
+      this.outgoing.push({ type: 'op', id, op, params: sent });
+      if (this.outgoing.length === 1) setImmediate(this.flush);
       this.updateRef();
     });
   }
+
+  /**
+   * Posts the calls of this event-loop turn to the writer as one message. Requests parsed in
+   * the same poll phase travel together, so the writer also sees them together.
+   */
+  private readonly flush = (): void => {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length === 0) return;
+    try {
+      this.port.postMessage(batch.length === 1 ? batch[0] : { type: 'ops', requests: batch });
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      for (const request of batch) {
+        this.pending.get(request.id)?.reject(error);
+        this.pending.delete(request.id);
+      }
+      this.afterSettle();
+    }
+  };
 
   private onMessage(message: FromWorker): void {
     if (message.type === 'group') this.onGroup(message);

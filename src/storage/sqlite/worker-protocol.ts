@@ -46,7 +46,14 @@ export type OpResult<K extends OpName> = K extends StorageOpName
     : never;
 
 /** Main → worker. */
-export type ToWorker = { type: 'op'; id: number; op: OpName; params: unknown } | { type: 'close' };
+export type OpMessage = { type: 'op'; id: number; op: OpName; params: unknown };
+
+/**
+ * To the writer: one operation, the operations of one main-thread turn (posted together:
+ * one structured clone and one wake-up instead of one per call), or the end of the session.
+ */
+export type ToWorker = OpMessage | { type: 'close' };
+export type PortMessage = ToWorker | { type: 'ops'; requests: OpMessage[] };
 
 export type SerializedError =
   | { kind: 'domain'; domainErrorId: ErrorId; message: string }

@@ -11,7 +11,7 @@
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { GroupCommitter } from './group-commit.js';
 import { openDatabase } from './open-database.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, PortMessage, ToWorker, WorkerInit } from './worker-protocol.js';
 
 export interface OpenSession {
   type: 'open';
@@ -37,9 +37,21 @@ function openSession({ init, port }: OpenSession): void {
     return;
   }
   serving = true;
-  const next = () => receiveMessageOnPort(port)?.message as ToWorker | undefined;
-  port.on('message', (message: ToWorker) => {
-    committer.handle(message, next);
+  // Batches ('ops') are unpacked into one stream of requests for the group committer.
+  const buffered: ToWorker[] = [];
+  const unpack = (message: PortMessage | undefined): ToWorker | undefined => {
+    if (message?.type !== 'ops') return message;
+    buffered.push(...message.requests);
+    return buffered.shift();
+  };
+  const next = () =>
+    buffered.shift() ?? unpack(receiveMessageOnPort(port)?.message as PortMessage | undefined);
+  port.on('message', (message: PortMessage) => {
+    let first = unpack(message);
+    while (first && !committer.isClosed) {
+      committer.handle(first, next);
+      first = buffered.shift(); // left over when a group reached its size cap
+    }
     if (committer.isClosed) {
       port.close();
       serving = false;
