@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { DomainError } from '../core/errors/domain-error.js';
 import type { AwsEdge } from '../protocols/aws/aws-edge.js';
+import { renderJsonError, renderQueryError } from '../protocols/aws/render-errors.js';
 
 export interface HttpAppOptions {
   edge: AwsEdge;
@@ -82,34 +84,23 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
   app.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'], url: '/*', handler });
   app.route({ method: ['GET', 'POST'], url: '/', handler });
 
-  // Errors raised before our handler runs (body too large, aborted body): answer in the AWS
-  // shape through the edge, never with Fastify's default JSON.
+  // Errors raised before our handler runs (body too large, unreadable body): rendered from the
+  // error catalogue in the request's protocol shape, never Fastify's default JSON.
   app.setErrorHandler(
-    async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
       const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413;
-      const json = req.headers['x-amz-target'] !== undefined;
-      const code = tooLarge ? 'RequestEntityTooLarge' : 'SerializationException';
-      const message = tooLarge
-        ? `Request body must be at most ${opts.bodyLimit} bytes.`
-        : 'The request could not be read.';
       if (!tooLarge && (err.statusCode ?? 500) >= 500) req.log.error({ err }, 'unexpected error');
-      const status = tooLarge ? 413 : 400;
-      if (json) {
-        return reply
-          .code(status)
-          .headers({
-            'content-type': 'application/x-amz-json-1.0',
-            'x-amzn-requestid': req.id,
-            'x-amzn-query-error': `${code};Sender`,
-          })
-          .send(JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }));
-      }
-      return reply
-        .code(status)
-        .headers({ 'content-type': 'text/xml', 'x-amzn-requestid': req.id })
-        .send(
-          `<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${req.id}</RequestId></ErrorResponse>`,
-        );
+      const domainError = tooLarge
+        ? new DomainError(
+            'RequestEntityTooLarge',
+            `Request body must be at most ${opts.bodyLimit} bytes.`,
+          )
+        : new DomainError('SerializationException', 'The request could not be read.');
+      const res =
+        req.headers['x-amz-target'] !== undefined
+          ? renderJsonError(domainError, undefined, req.id)
+          : renderQueryError(domainError, undefined, req.id);
+      return reply.code(res.status).headers(res.headers).send(res.body);
     },
   );
   return app;
