@@ -62,16 +62,16 @@ export function buildHttpApp(opts: HttpAppOptions): FastifyInstance {
       requestId: req.id,
     };
     const res = await opts.edge.handle(raw);
-    if (res.status >= 400) {
-      req.log.info(
-        { status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started },
-        'request failed',
-      );
-    } else if (req.log.level === 'debug' || req.log.level === 'trace') {
-      req.log.debug(
-        { status: res.status, path: raw.rawUrl.split('?')[0], ms: performance.now() - started },
-        'request',
-      );
+    const failed = res.status >= 400;
+    if (failed || req.log.level === 'debug' || req.log.level === 'trace') {
+      // The path only: query strings of presigned URLs carry credentials.
+      const line = {
+        status: res.status,
+        path: raw.rawUrl.split('?')[0],
+        ms: performance.now() - started,
+      };
+      if (failed) req.log.info(line, 'request failed');
+      else req.log.debug(line, 'request');
     }
     // The edge produced the complete response: write it straight to the socket (no Fastify
     // serialization or hooks apply to it).

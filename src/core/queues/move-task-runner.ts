@@ -6,6 +6,8 @@
  * holder only.)
  */
 import type { MoveTaskRecord, Storage } from '../ports/storage.js';
+import { PeriodicJob } from '../periodic-job.js';
+import { parseQueueArn } from './queue-name.js';
 import type { QueueService } from './queue-service.js';
 
 /** Messages per second when the task sets no rate ("system optimized"). */
@@ -17,8 +19,7 @@ interface Logger {
 }
 
 export class MoveTaskRunner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job: PeriodicJob;
   /**
    * Rate budget per active task (messages it may move now): grows by rate × elapsed time, at most
    * one second's worth, starts at one tick's worth (at least one message). In memory only: a
@@ -26,23 +27,16 @@ export class MoveTaskRunner {
    */
   private readonly budget = new Map<string, { messages: number; at: number }>();
 
-  constructor(private readonly deps: { storage: Storage; queues: QueueService; logger: Logger }) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((err: unknown) => this.deps.logger.error({ err }, 'message move tick failed'))
-        .finally(() => (this.running = undefined));
-    }, TICK_MS);
-    this.timer.unref();
+  constructor(private readonly deps: { storage: Storage; queues: QueueService; logger: Logger }) {
+    this.job = new PeriodicJob('message move tick', TICK_MS, () => this.tick(), deps.logger);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass over active tasks (exposed for tests). */
@@ -75,9 +69,9 @@ export class MoveTaskRunner {
     }
     let destinationQueueId: number | undefined;
     if (task.destinationArn !== null) {
-      const m = /^arn:aws:sqs:([^:]+):(\d{12}):([^:]+)$/.exec(task.destinationArn);
-      const dst = m
-        ? await queues.directory.find({ region: m[1]!, accountId: m[2]! }, m[3]!)
+      const arn = parseQueueArn(task.destinationArn);
+      const dst = arn
+        ? await queues.directory.find({ region: arn.region, accountId: arn.account }, arn.name)
         : undefined;
       if (!dst) {
         await storage.moveTasksUpdate({

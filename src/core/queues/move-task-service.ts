@@ -12,10 +12,6 @@ import type { QueueDirectory, QueueScope } from './queue-directory.js';
 import { validateMoveTaskRate } from './message-validation.js';
 import { parseQueueArn, queueArn } from './queue-name.js';
 
-export interface MoveTaskView extends MoveTaskRecord {
-  destinationArnShown: string | undefined;
-}
-
 function parseArn(arn: string, param: string): { region: string; accountId: string; name: string } {
   const parsed = parseQueueArn(arn);
   if (!parsed)
@@ -126,8 +122,8 @@ export class MoveTaskService {
 
   async cancel(caller: QueueScope, taskHandle: string): Promise<MoveTaskRecord> {
     const task = await this.deps.storage.moveTasksGet({ taskHandle });
-    const src = task ? /^arn:aws:sqs:[^:]+:(\d{12}):/.exec(task.sourceArn) : null;
-    if (!task || src?.[1] !== caller.accountId) {
+    const owner = task ? parseQueueArn(task.sourceArn)?.account : undefined;
+    if (!task || owner !== caller.accountId) {
       throw new DomainError(
         'ResourceNotFoundException',
         'The specified task handle does not exist.',

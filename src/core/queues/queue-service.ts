@@ -128,25 +128,15 @@ export class QueueService {
   }
 
   async list(caller: QueueScope, p: { prefix?: string; maxResults?: number; nextToken?: string }) {
-    if (p.maxResults !== undefined && (p.maxResults < 1 || p.maxResults > 1000)) {
-      throw new DomainError(
-        'InvalidParameterValue',
-        `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`,
-      );
-    }
-    const after = p.nextToken !== undefined ? decodeToken(p.nextToken) : undefined;
-    const limit = p.maxResults ?? 1000;
-    const rows = await this.storage.queuesList({
-      account: caller.accountId,
-      region: caller.region,
-      ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
-      ...(after !== undefined ? { after } : {}),
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    // AWS returns a NextToken only when MaxResults was given and more queues remain.
-    const more = p.maxResults !== undefined && rows.length > limit;
-    return { queues: page, nextToken: more ? encodeToken(page[page.length - 1]!.name) : undefined };
+    return pageOfQueues(p, (after, limit) =>
+      this.storage.queuesList({
+        account: caller.accountId,
+        region: caller.region,
+        ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
+        ...(after !== undefined ? { after } : {}),
+        limit,
+      }),
+    );
   }
 
   async getAttributes(
@@ -232,23 +222,15 @@ export class QueueService {
     p: { maxResults?: number; nextToken?: string },
   ) {
     const queue = await this.directory.require(caller, name);
-    if (p.maxResults !== undefined && (p.maxResults < 1 || p.maxResults > 1000)) {
-      throw new DomainError(
-        'InvalidParameterValue',
-        `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`,
-      );
-    }
-    const limit = p.maxResults ?? 1000;
-    const rows = await this.storage.queuesListDeadLetterSources({
-      account: caller.accountId,
-      region: caller.region,
-      deadLetterArn: queueArn(queue.region, queue.account, queue.name),
-      ...(p.nextToken !== undefined ? { after: decodeToken(p.nextToken) } : {}),
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    const more = p.maxResults !== undefined && rows.length > limit;
-    return { queues: page, nextToken: more ? encodeToken(page[page.length - 1]!.name) : undefined };
+    return pageOfQueues(p, (after, limit) =>
+      this.storage.queuesListDeadLetterSources({
+        account: caller.accountId,
+        region: caller.region,
+        deadLetterArn: queueArn(queue.region, queue.account, queue.name),
+        ...(after !== undefined ? { after } : {}),
+        limit,
+      }),
+    );
   }
 
   async tag(caller: QueueScope, name: string, tags: Record<string, string>): Promise<void> {
@@ -329,6 +311,29 @@ export class QueueService {
 }
 
 export type { Caller };
+
+/**
+ * One page of a name-ordered queue listing: MaxResults 1–1000 (default 1000), and a NextToken
+ * only when MaxResults was given and more queues remain (AWS). Fetches one row more than the page
+ * to know whether more remain.
+ */
+async function pageOfQueues(
+  p: { maxResults?: number; nextToken?: string },
+  fetch: (after: string | undefined, limit: number) => Promise<QueueRecord[]>,
+): Promise<{ queues: QueueRecord[]; nextToken: string | undefined }> {
+  if (p.maxResults !== undefined && (p.maxResults < 1 || p.maxResults > 1000)) {
+    throw new DomainError(
+      'InvalidParameterValue',
+      `Value ${p.maxResults} for parameter MaxResults is invalid. Reason: must be between 1 and 1000.`,
+    );
+  }
+  const after = p.nextToken !== undefined ? decodeToken(p.nextToken) : undefined;
+  const limit = p.maxResults ?? 1000;
+  const rows = await fetch(after, limit + 1);
+  const page = rows.slice(0, limit);
+  const more = p.maxResults !== undefined && rows.length > limit;
+  return { queues: page, nextToken: more ? encodeToken(page[page.length - 1]!.name) : undefined };
+}
 
 /** Pagination tokens carry the last name returned (queues are listed in name order). */
 function encodeToken(name: string): string {

@@ -3,6 +3,7 @@
  * attempt records) in bounded batches. Expired messages are already invisible to receives; the
  * sweep reclaims their space. (Multi-node: runs on the lease holder only.)
  */
+import { PeriodicJob } from '../periodic-job.js';
 import type { Storage } from '../ports/storage.js';
 
 const INTERVAL_MS = 10_000;
@@ -13,42 +14,30 @@ interface Logger {
 }
 
 export class RetentionSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly storage: Storage,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.job = new PeriodicJob('retention sweep', INTERVAL_MS, () => this.sweep(), logger);
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.stopped = false;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error({ err }, 'retention sweep failed'))
-        .finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** Sweeps until a batch comes back short; returns how many messages were deleted. */
+  /** Sweeps until a batch comes back short (or the job stops); returns how many were deleted. */
   async sweep(): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.storage.messagesExpire({ limit: BATCH });
       total += n;
-      if (n < BATCH || this.stopped) return total;
+      if (n < BATCH || this.job.stopping) return total;
     }
   }
 }

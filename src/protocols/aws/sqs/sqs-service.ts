@@ -28,6 +28,7 @@ import { startMessageMoveTask } from './operations/start-message-move-task.js';
 import { tagQueue } from './operations/tag-queue.js';
 import { untagQueue } from './operations/untag-queue.js';
 import type { SqsOperation, SqsServices } from './sqs-operation.js';
+import { QUEUE_URL_PATH } from './sqs-wire.js';
 
 export const SQS_OPERATIONS: Record<string, SqsOperation> = {
   AddPermission: addPermission,
@@ -69,7 +70,7 @@ export function createSqsServiceDef(services: SqsServices): AwsServiceDef {
     queryCompatible: true,
     model: loadServiceModel('sqs'),
     operations,
-    ownsPath: (path) => /^\/\d{12}\/[^/]+\/?$/.test(path),
+    ownsPath: (path) => QUEUE_URL_PATH.test(path),
     pathParameter: 'QueueUrl',
   };
 }

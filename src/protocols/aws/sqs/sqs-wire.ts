@@ -17,6 +17,9 @@ export interface WireAttributeValue {
   BinaryListValues?: Uint8Array[];
 }
 
+/** An SQS queue URL path, `/ACCOUNT/NAME`: query requests may be posted to it. */
+export const QUEUE_URL_PATH = /^\/\d{12}\/[^/]+\/?$/;
+
 export function callerOf(ctx: OperationContext): QueueCaller {
   return {
     accountId: ctx.caller.accountId,
@@ -43,7 +46,7 @@ export function queueNameOf(input: Record<string, unknown>, ctx: OperationContex
     } catch {
       throw new DomainError('QueueDoesNotExist', 'The specified queue does not exist.');
     }
-  } else if (/^\/\d{12}\/[^/]+\/?$/.test(ctx.path)) {
+  } else if (QUEUE_URL_PATH.test(ctx.path)) {
     path = ctx.path;
   } else {
     throw new DomainError('MissingParameter', 'The request must contain the parameter QueueUrl.');
