@@ -21,8 +21,12 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  /** `sqlite:PATH` (default: `<dataDir>/switchyard.db`) or, later, a `postgres://` URL. */
+  /** `sqlite:PATH` (default: `<dataDir>/switchyard.db`) or a `postgres://` URL. */
   storage: string;
+  /** PostgreSQL only: schema holding Switchyard's tables. */
+  pgSchema: string;
+  /** PostgreSQL only: connections per node. */
+  pgPoolSize: number;
   /** Undefined: derived from the bound address once listening. */
   publicUrl: string | undefined;
   region: string;
@@ -74,8 +78,23 @@ export const OPTIONS: OptionSpec[] = [
     key: 'storage',
     flag: 'storage',
     env: 'SWITCHYARD_STORAGE',
-    description: 'Storage engine: `sqlite:PATH`. PostgreSQL URLs arrive with the scale-out work.',
+    description:
+      'Storage engine: `sqlite:PATH`, or a `postgres://` URL shared by every node (multi-node).',
     default: 'sqlite:<data-dir>/switchyard.db',
+  },
+  {
+    key: 'pgSchema',
+    flag: 'pg-schema',
+    env: 'SWITCHYARD_PG_SCHEMA',
+    description: 'PostgreSQL schema for Switchyard tables (created if missing).',
+    default: 'public',
+  },
+  {
+    key: 'pgPoolSize',
+    flag: 'pg-pool-size',
+    env: 'SWITCHYARD_PG_POOL_SIZE',
+    description: 'PostgreSQL connections per node.',
+    default: '10',
   },
   {
     key: 'publicUrl',
@@ -221,14 +240,30 @@ export function resolveConfig(
   }
   const dataDir = path.resolve(raw.dataDir ?? './.switchyard');
   const storage = raw.storage ?? `sqlite:${path.join(dataDir, 'switchyard.db')}`;
-  if (!storage.startsWith('sqlite:')) {
-    if (/^postgres(ql)?:\/\//.test(storage)) {
+  const postgres = /^postgres(ql)?:\/\//.test(storage);
+  if (!storage.startsWith('sqlite:') && !postgres) {
+    throw new ConfigError(
+      `invalid storage "${redactUrl(storage)}": expected sqlite:PATH or a postgres:// URL`,
+    );
+  }
+  if (postgres) {
+    try {
+      new URL(storage);
+    } catch {
+      throw new ConfigError('invalid storage: the postgres:// URL does not parse');
+    }
+    if (raw.rootKey === undefined) {
       throw new ConfigError(
-        'storage: the PostgreSQL engine is not available in this version (use sqlite:PATH)',
+        'postgres storage needs SWITCHYARD_ROOT_KEY (--root-key): every node must share the key that encrypts payloads',
       );
     }
-    throw new ConfigError(`invalid storage "${storage}": expected sqlite:PATH`);
   }
+  const pgSchema = raw.pgSchema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(pgSchema))
+    throw new ConfigError(`invalid pg-schema "${pgSchema}": expected a lower-case SQL identifier`);
+  const pgPoolSize = Number(raw.pgPoolSize ?? '10');
+  if (!Number.isInteger(pgPoolSize) || pgPoolSize < 1 || pgPoolSize > 1000)
+    throw new ConfigError(`invalid pg-pool-size "${raw.pgPoolSize}": expected an integer 1-1000`);
   const region = raw.region ?? 'us-east-1';
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new ConfigError(`invalid region "${region}"`);
   const accountId = raw.accountId ?? '000000000000';
@@ -272,6 +307,8 @@ export function resolveConfig(
     port,
     dataDir,
     storage,
+    pgSchema,
+    pgPoolSize,
     publicUrl,
     region,
     accountId,
@@ -283,6 +320,11 @@ export function resolveConfig(
     logLevel: raw.logLevel ?? 'info',
     shutdownGraceMs,
   };
+}
+
+/** A storage URL fit for logs and errors: any password replaced. */
+export function redactUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
 /** A root key is 32 bytes given as 64 hex digits or base64. */

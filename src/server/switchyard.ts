@@ -16,7 +16,8 @@ import { RetentionSweeper } from '../core/queues/retention-sweeper.js';
 import { AwsEdge } from '../protocols/aws/aws-edge.js';
 import { createSqsServiceDef } from '../protocols/aws/sqs/sqs-service.js';
 import { createSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
-import { DEV_ACCESS_KEY, DEV_SECRET_KEY, isLoopback, type Config } from './config.js';
+import { createPgStorage } from '../storage/postgres/pg-storage.js';
+import { DEV_ACCESS_KEY, DEV_SECRET_KEY, isLoopback, redactUrl, type Config } from './config.js';
 import { buildHttpApp } from './http-app.js';
 import { loadRootKey } from './root-key.js';
 
@@ -31,11 +32,21 @@ export interface RunningSwitchyard {
 /** Largest request body: a 1 MiB message in base64-heavy JSON or form encoding fits. */
 const BODY_LIMIT = 8 * 1024 * 1024;
 
+function openStorage(config: Config): Promise<Storage> {
+  if (config.storage.startsWith('sqlite:'))
+    return createSqliteStorage({ path: config.storage.slice('sqlite:'.length) });
+  return createPgStorage({
+    url: config.storage,
+    schema: config.pgSchema,
+    poolSize: config.pgPoolSize,
+  });
+}
+
 export async function startSwitchyard(config: Config): Promise<RunningSwitchyard> {
   const logger = pino({ level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
   const rootKey = loadRootKey(config.rootKey, config.dataDir, (msg) => logger.warn(msg));
-  const storage = await createSqliteStorage({ path: config.storage.slice('sqlite:'.length) });
+  const storage = await openStorage(config);
 
   const clock = () => Date.now();
   const cipher = new PayloadCipher(rootKey);
@@ -93,7 +104,7 @@ export async function startSwitchyard(config: Config): Promise<RunningSwitchyard
       publicUrl: sqsServices.publicUrl,
       region: config.region,
       accountId: config.accountId,
-      storage: config.storage,
+      storage: redactUrl(config.storage),
       auth: config.auth,
       ...(isLoopback(config.host) && config.devCredentials
         ? { devCredentials: { accessKeyId: DEV_ACCESS_KEY, secretAccessKey: DEV_SECRET_KEY } }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveConfig } from '../../src/server/config.js';
+import { ConfigError, redactUrl, resolveConfig } from '../../src/server/config.js';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -40,7 +40,18 @@ describe('configuration', () => {
     [{ 'account-id': '12' }, {}, /12 digits/],
     [{ credentials: 'AKIA:only-two' }, {}, /accessKeyId:secret:accountId/],
     [{ storage: 'mysql://x' }, {}, /invalid storage/],
-    [{ storage: 'postgres://x' }, {}, /PostgreSQL/],
+    [{ storage: 'postgres://x' }, {}, /SWITCHYARD_ROOT_KEY/],
+    [
+      { storage: 'postgres://u:pw@x', 'root-key': 'a'.repeat(64), 'pg-schema': 'Bad-Name' },
+      {},
+      /pg-schema/,
+    ],
+    [
+      { storage: 'postgres://x', 'root-key': 'a'.repeat(64), 'pg-pool-size': '0' },
+      {},
+      /pg-pool-size/,
+    ],
+    [{ storage: 'mysql://u:hunter2@x' }, {}, /^((?!hunter2).)*$/],
     [{ auth: 'maybe' }, {}, /invalid auth/],
     [{ 'public-url': 'ftp://x' }, {}, /public-url/],
     [{ 'root-key': 'short' }, {}, /root key/],
@@ -53,6 +64,21 @@ describe('configuration', () => {
   ])('rejects %j', (flags, env, message) => {
     expect(() => resolveConfig(flags as Record<string, string>, env)).toThrow(ConfigError);
     expect(() => resolveConfig(flags as Record<string, string>, env)).toThrow(message);
+  });
+
+  it('accepts a postgres:// URL with a shared root key, and redacts its password in logs', () => {
+    const c = resolveConfig(
+      {
+        storage: 'postgres://app:hunter2@db:5432/sy',
+        'root-key': 'a'.repeat(64),
+        'pg-pool-size': '20',
+      },
+      {},
+    );
+    expect(c.storage).toBe('postgres://app:hunter2@db:5432/sy');
+    expect(c.pgPoolSize).toBe(20);
+    expect(c.pgSchema).toBe('public');
+    expect(redactUrl(c.storage)).toBe('postgres://app:***@db:5432/sy');
   });
 
   it('accepts dev credentials off loopback only with the explicit opt-in', () => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/server/config.js';
+import { testStorageEnv } from '../support/test-engine.js';
 import { startSwitchyard } from '../../src/server/switchyard.js';
 import { expectSqsError, type SqsDriver } from './drivers/driver.js';
 import {
@@ -454,11 +455,17 @@ describe.concurrent.each(PROTOCOLS)('dead-letter queues over %s', (protocol) => 
 
   it('a move task survives a server restart and completes', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-restart-'));
+    const storage = testStorageEnv();
     const start = () =>
       startSwitchyard(
         resolveConfig(
           {},
-          { SWITCHYARD_PORT: '0', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_LOG_LEVEL: 'error' },
+          {
+            SWITCHYARD_PORT: '0',
+            SWITCHYARD_DATA_DIR: dataDir,
+            SWITCHYARD_LOG_LEVEL: 'error',
+            ...storage.env,
+          },
         ),
       );
     const drivers: SqsDriver[] = [];
@@ -507,6 +514,7 @@ describe.concurrent.each(PROTOCOLS)('dead-letter queues over %s', (protocol) => 
     } finally {
       for (const drv of drivers) if (drv instanceof SdkDriver) drv.destroy();
       rmSync(dataDir, { recursive: true, force: true });
+      await storage.cleanup();
     }
   });
 });

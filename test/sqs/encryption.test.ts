@@ -1,20 +1,38 @@
 /**
  * SQS behaviour, encryption at rest: after a send to a queue with SqsManagedSseEnabled (the
- * default) or KmsMasterKeyId=alias/aws/sqs, the SQLite files of the server's data directory
- * (`switchyard.db` and its `-wal`) hold no plaintext of the body or its attributes; with
+ * default) or KmsMasterKeyId=alias/aws/sqs, the stored bytes — the SQLite files of the server's
+ * data directory (`switchyard.db` and its `-wal`), or on PostgreSQL every payload in the
+ * server's schema — hold no plaintext of the body or its attributes; with
  * SqsManagedSseEnabled=false they do (which shows the check can fail). Messages stay readable
  * through a dead-letter move. Each case runs through the JS SDK (JSON) and raw query posts.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { PgStorage } from '../../src/storage/postgres/pg-storage.js';
+import { PG_URL } from '../support/test-engine.js';
 import { createQueue, PROTOCOLS, useSqsServer } from './drivers/fixture.js';
 
 const fx = useSqsServer();
 
-/** Every byte of the database files as they are on disk now. */
-function databaseBytes(): Buffer {
+/** Every stored byte: the SQLite files as they are on disk now, or PostgreSQL's payloads. */
+async function databaseBytes(): Promise<Buffer> {
+  if (fx.server.engine === 'postgres') {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      const schema =
+        fx.server.server.storage instanceof PgStorage ? fx.server.server.storage.schema : '';
+      const result = await client.query<{ payload: Buffer }>(
+        `SELECT payload FROM ${schema}.messages`,
+      );
+      return Buffer.concat(result.rows.map((r) => r.payload));
+    } finally {
+      await client.end();
+    }
+  }
   const base = path.join(fx.server.dataDir, 'switchyard.db');
   const files = [base, `${base}-wal`].filter((f) => existsSync(f));
   expect(files).toContain(base);
@@ -52,7 +70,7 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
       SqsManagedSseEnabled: 'true',
     });
     const m = await sendMarked(url);
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     for (const secret of [m.body, m.attr, m.trace]) expect(bytes.includes(secret)).toBe(false);
     // ... and the message reads back intact.
     const got = (
@@ -70,7 +88,7 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
   it('KmsMasterKeyId=alias/aws/sqs encrypts too', async () => {
     const { url } = await createQueue(d(), 'kms', { KmsMasterKeyId: 'alias/aws/sqs' });
     const m = await sendMarked(url);
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     for (const secret of [m.body, m.attr, m.trace]) expect(bytes.includes(secret)).toBe(false);
     expect((await d().call('ReceiveMessage', { QueueUrl: url })).Messages![0]!.Body).toBe(
       `secret payload ${m.body}`,
@@ -80,7 +98,7 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
   it('with SqsManagedSseEnabled=false the plaintext is on disk (the check can fail)', async () => {
     const { url } = await createQueue(d(), 'plain', { SqsManagedSseEnabled: 'false' });
     const m = await sendMarked(url);
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     expect(bytes.includes(m.body)).toBe(true);
     expect(bytes.includes(m.attr)).toBe(true);
   });
@@ -93,7 +111,7 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
       Attributes: { SqsManagedSseEnabled: 'true' },
     });
     const after = await sendMarked(url);
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     expect(bytes.includes(before.body)).toBe(true);
     expect(bytes.includes(after.body)).toBe(false);
     const got =
@@ -116,6 +134,6 @@ describe.each(PROTOCOLS)('encryption at rest over %s', (protocol) => {
     ).Messages![0]!;
     expect(got.Body).toBe(`secret payload ${m.body}`);
     expect(got.MessageAttributes?.note?.StringValue).toBe(m.attr);
-    expect(databaseBytes().includes(m.body)).toBe(false);
+    expect((await databaseBytes()).includes(m.body)).toBe(false);
   });
 });

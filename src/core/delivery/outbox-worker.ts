@@ -54,7 +54,7 @@ export class OutboxWorker {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.opts.storage.eventsSubscribe((e) => {
-      if (e.kind === 'outbox') this.poke();
+      if (e.kind === 'outbox' || e.kind === 'resync') this.poke();
     });
     this.loop = this.run();
   }

@@ -167,9 +167,16 @@ export interface TimerRecord {
   dueAt: number;
 }
 
-/** Change notifications: what woke up, so in-process waiters can look again. */
+/**
+ * Change notifications: what woke up, so in-process waiters can look again. 'resync' means
+ * notifications may have been missed (a multi-node engine lost its listening connection):
+ * every waiter should look again.
+ */
 export type StorageEvent =
-  { kind: 'queue'; queueId: number } | { kind: 'outbox' } | { kind: 'timer' };
+  | { kind: 'queue'; queueId: number }
+  | { kind: 'outbox' }
+  | { kind: 'timer' }
+  | { kind: 'resync' };
 
 export interface Storage {
   /** The engine's clock (ms). */

@@ -24,6 +24,8 @@ export class QueueWaiters {
       if (event.kind === 'queue') {
         this.lastEvent.set(event.queueId, ++this.seq);
         this.wake(event.queueId);
+      } else if (event.kind === 'resync') {
+        this.wakeAll();
       }
     });
   }
@@ -75,6 +77,14 @@ export class QueueWaiters {
     const set = this.waiters.get(queueId);
     if (!set) return;
     for (const done of [...set]) done('event');
+  }
+
+  /** Notifications may have been missed: every waiter looks again. */
+  private wakeAll(): void {
+    for (const queueId of [...this.waiters.keys()]) {
+      this.lastEvent.set(queueId, ++this.seq);
+      this.wake(queueId);
+    }
   }
 
   /** Wakes every waiter with 'shutdown'; later waits return at once. */

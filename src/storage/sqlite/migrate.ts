@@ -3,39 +3,17 @@
  * each in its own `BEGIN IMMEDIATE` transaction that re-reads `schema_migrations` first, so two
  * processes opening the same file concurrently apply each version exactly once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { loadMigrationFiles, type Migration } from '../common/migration-files.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-const FILE_PATTERN = /^(\d{4})-([a-z0-9-]+)\.sql$/;
+export type { Migration };
 
 /** The migrations shipped next to this module (src/… under tsx, dist/… when built). */
 export function loadMigrations(
   dir: string = fileURLToPath(new URL('./migrations/', import.meta.url)),
 ): Migration[] {
-  const migrations: Migration[] = [];
-  for (const file of readdirSync(dir)) {
-    const match = FILE_PATTERN.exec(file);
-    if (!match) continue;
-    migrations.push({
-      version: Number(match[1]),
-      name: match[2] ?? '',
-      sql: readFileSync(`${dir}/${file}`, 'utf8'),
-    });
-  }
-  migrations.sort((a, b) => a.version - b.version);
-  for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i]?.version === migrations[i - 1]?.version) {
-      throw new Error(`duplicate migration version ${migrations[i]?.version}`);
-    }
-  }
-  return migrations;
+  return loadMigrationFiles(dir);
 }
 
 /** Applies every migration newer than the database; returns the versions applied. */

@@ -6,14 +6,12 @@
  * restarts it and assigns a new sequence number (AWS's rules).
  */
 import type { RedriveTarget } from '../../../core/ports/storage.js';
+import { MAX_MOVES_PER_RECEIVE } from '../../common/queue-rules.js';
 import type { OpContext } from '../op-context.js';
 import { fifoGroupAppend } from './fifo-groups.js';
 import { getQueueRow } from './queues-ops.js';
 import type { MessageRow } from './rows.js';
 import { insertMessage } from './send-ops.js';
-
-/** Upper bound on moves in one receive, so a large dead-letter backlog cannot stall the writer. */
-export const MAX_MOVES_PER_RECEIVE = 256;
 
 export interface ActiveRedrive {
   target: RedriveTarget;

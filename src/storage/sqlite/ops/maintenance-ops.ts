@@ -3,14 +3,12 @@
  * retention sweep (messages past their queue's MessageRetentionPeriod, in bounded batches,
  * plus expired FIFO deduplication/attempt rows and deleted-queue names older than 60 s).
  */
+import { DELETED_QUEUE_MEMORY_MS } from '../../common/queue-rules.js';
 import type { OpContext } from '../op-context.js';
 import { fifoGroupRefresh } from './fifo-groups.js';
 import type { OpHandler } from './op-handler.js';
 import { getQueueRow } from './queues-ops.js';
 import { FIFO_WINDOW_MS, retentionMs } from './rows.js';
-
-/** How long a deleted queue's name is remembered (QueueDeletedRecently). */
-export const DELETED_QUEUE_MEMORY_MS = 60_000;
 
 export const messagesPurge: OpHandler<'messagesPurge'> = (ctx, p) => {
   const queue = getQueueRow(ctx, p.queueId);

@@ -5,6 +5,7 @@
  * group and deduplication id; its receive count and retention restart, and it is visible at
  * once. In a FIFO source, messages of a group that is locked (in flight) stay put.
  */
+import { NON_EXISTENT_QUEUE, queueKeyOfArn } from '../../common/queue-rules.js';
 import type { OpContext } from '../op-context.js';
 import { fifoGroupAppend, fifoGroupRefresh } from './fifo-groups.js';
 import type { OpHandler } from './op-handler.js';
@@ -12,19 +13,14 @@ import { getQueueRow } from './queues-ops.js';
 import { retentionMs, type MessageRow, type QueueRow } from './rows.js';
 import { insertMessage } from './send-ops.js';
 
-/** Failure reason recorded on the move task (the core stores it as the task's FailureReason). */
-export const NON_EXISTENT_QUEUE = 'AWS.SimpleQueueService.NonExistentQueue';
-
-const ARN = /^arn:[^:]+:sqs:([^:]+):([^:]+):([^:]+)$/;
-
 function queueByArn(ctx: OpContext, arn: string | null): QueueRow | undefined {
-  const match = arn === null ? null : ARN.exec(arn);
-  if (!match) return undefined;
+  const key = queueKeyOfArn(arn);
+  if (!key) return undefined;
   return ctx.get<QueueRow>(
     'SELECT * FROM queues WHERE region = ? AND account = ? AND name = ?',
-    match[1],
-    match[2],
-    match[3],
+    key.region,
+    key.account,
+    key.name,
   );
 }
 

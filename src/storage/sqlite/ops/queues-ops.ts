@@ -3,6 +3,7 @@
  * update, delete (with every row that belongs to the queue), the recently-deleted memory, counts
  * and the reverse RedrivePolicy look-up.
  */
+import { redriveTargetOf } from '../../common/queue-rules.js';
 import type { OpContext } from '../op-context.js';
 import type { OpHandler } from './op-handler.js';
 import { parseStringMap, retentionMs, toQueueRecord, type QueueRow } from './rows.js';
@@ -151,21 +152,6 @@ export const queuesCount: OpHandler<'queuesCount'> = (ctx, p) => {
   return { visible, inFlight: hidden.inFlight, delayed: hidden.delayed };
 };
 
-function redriveTarget(attributesJson: string): string | undefined {
-  const policy = parseStringMap(attributesJson)['RedrivePolicy'];
-  if (!policy) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(policy);
-    if (parsed && typeof parsed === 'object' && 'deadLetterTargetArn' in parsed) {
-      const arn = parsed.deadLetterTargetArn;
-      return typeof arn === 'string' ? arn : undefined;
-    }
-  } catch {
-    // A malformed policy names no target.
-  }
-  return undefined;
-}
-
 export const queuesListDeadLetterSources: OpHandler<'queuesListDeadLetterSources'> = (ctx, p) => {
   const found: QueueRow[] = [];
   const rows = ctx.iterate<QueueRow>(
@@ -176,7 +162,7 @@ export const queuesListDeadLetterSources: OpHandler<'queuesListDeadLetterSources
   );
   for (const row of rows) {
     if (found.length >= p.limit) break;
-    if (redriveTarget(row.attributes) === p.deadLetterArn) found.push(row);
+    if (redriveTargetOf(parseStringMap(row.attributes)) === p.deadLetterArn) found.push(row);
   }
   return found.map(toQueueRecord);
 };
