@@ -1,12 +1,15 @@
 /**
- * The `switchyard` command line: `serve` runs the server (the default). Invalid configuration
- * prints one clear line and exits with code 2; SIGTERM/SIGINT shut down gracefully.
+ * The `switchyard` command line: `serve` runs the server (the default); `doctor` audits an
+ * endpoint (src/cli/doctor). Invalid configuration prints one clear line and exits with code 2;
+ * SIGTERM/SIGINT shut down gracefully.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, OPTIONS, resolveConfig } from '../server/config.js';
 import { startSwitchyard } from '../server/switchyard.js';
+import { doctorCommand } from './doctor/doctor-command.js';
 
 const USAGE = `usage: switchyard serve [options]
+       switchyard doctor [options]   audit an endpoint read-only (switchyard doctor --help)
 
 options (each also an environment variable):
 ${OPTIONS.map((o) => `  --${o.flag.padEnd(24)} ${o.env.padEnd(34)} ${o.description}`).join('\n')}
@@ -54,12 +57,22 @@ export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === 'serve') return await serve(rest);
+    if (command === 'doctor') {
+      process.exitCode = await doctorCommand(rest, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+      });
+      return;
+    }
     if (command.startsWith('-')) return await serve(argv);
     if (command === 'help' || command === '--help') {
       process.stdout.write(USAGE);
       return;
     }
-    throw new ConfigError(`unknown command "${command}" (try: switchyard serve --help)`);
+    throw new ConfigError(
+      `unknown command "${command}" (try: switchyard serve --help or switchyard doctor --help)`,
+    );
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`switchyard: ${e.message}\n`);
