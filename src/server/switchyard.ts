@@ -5,10 +5,12 @@
  *   stop background services → close the database.
  */
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { PayloadCipher } from '../core/crypto/payload-cipher.js';
 import type { Storage } from '../core/ports/storage.js';
+import { LeaderLease } from '../core/cluster/leader-lease.js';
 import { MoveTaskRunner } from '../core/queues/move-task-runner.js';
 import { QueueService } from '../core/queues/queue-service.js';
 import { QueueWaiters } from '../core/queues/queue-waiters.js';
@@ -92,8 +94,15 @@ export async function startSwitchyard(config: Config): Promise<RunningSwitchyard
   const port = (app.server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   sqsServices.publicUrl = config.publicUrl ?? url;
-  sweeper.start();
-  mover.start();
+  // Singleton work runs on the lease holder only (trivially this node with SQLite). The holder is
+  // named by host and port, so a node restarted after a crash takes its own lease back at once.
+  const lease = new LeaderLease({
+    storage,
+    services: [sweeper, mover],
+    logger,
+    holder: `${hostname()}:${port}`,
+  });
+  lease.start();
 
   if (config.allowDevCredentials && !isLoopback(config.host)) {
     logger.warn('dev credentials are accepted off loopback (SWITCHYARD_ALLOW_DEV_CREDENTIALS=1)');
@@ -125,8 +134,7 @@ export async function startSwitchyard(config: Config): Promise<RunningSwitchyard
         shutdown.abort();
         waiters.close(); // parked long polls return empty now
         await appClosed;
-        await mover.stop();
-        await sweeper.stop();
+        await lease.stop(); // stops the singleton services and hands the lease over
         await storage.close();
       })();
       return closing;

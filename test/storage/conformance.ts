@@ -10,6 +10,7 @@ import type { Storage } from '../../src/core/ports/storage.js';
 import { moveTaskTests, outboxTests, timerTests } from './conformance/async-work.js';
 import { deadLetterTests } from './conformance/dead-letter.js';
 import { fifoTests } from './conformance/fifo.js';
+import { leaseTests } from './conformance/leases.js';
 import { messageTests } from './conformance/messages.js';
 import { queueTests } from './conformance/queues.js';
 
@@ -35,5 +36,6 @@ export function runStorageConformance(name: string, factory: () => Promise<Stora
     moveTaskTests(current);
     outboxTests(current);
     timerTests(current);
+    leaseTests(current);
   });
 }

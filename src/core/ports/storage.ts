@@ -173,10 +173,14 @@ export interface TimerRecord {
  * every waiter should look again.
  */
 export type StorageEvent =
-  | { kind: 'queue'; queueId: number }
-  | { kind: 'outbox' }
-  | { kind: 'timer' }
-  | { kind: 'resync' };
+  { kind: 'queue'; queueId: number } | { kind: 'outbox' } | { kind: 'timer' } | { kind: 'resync' };
+
+/** A held lease: `token` grows every time the lease changes hands (a fencing token). */
+export interface LeaseGrant {
+  token: number;
+  /** When the lease ends unless renewed (engine clock, ms). */
+  expiresAt: number;
+}
 
 export interface Storage {
   /** The engine's clock (ms). */
@@ -311,4 +315,19 @@ export interface Storage {
   /** Removes and returns due timers (at-most-once claim inside one transaction). */
   timersClaimDue(p: { limit: number; now?: number }): Promise<TimerRecord[]>;
   timersNextDueAt(p: { now?: number }): Promise<number | null>;
+
+  // ── leases: singleton work in a multi-node installation ──
+  /**
+   * Acquires or renews the lease `name` for `holder` until `now + ttlMs`. Returns the grant
+   * when `holder` holds it afterwards, or null while another holder's lease has not expired.
+   * The token is unchanged by renewals and increases whenever the lease is taken afresh.
+   */
+  leasesAcquire(p: {
+    name: string;
+    holder: string;
+    ttlMs: number;
+    now?: number;
+  }): Promise<LeaseGrant | null>;
+  /** Ends `holder`'s lease at once (a graceful hand-over); a no-op for anyone else. */
+  leasesRelease(p: { name: string; holder: string }): Promise<void>;
 }

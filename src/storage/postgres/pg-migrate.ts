@@ -1,6 +1,6 @@
 /**
  * Forward-only migrations for PostgreSQL, safe when several nodes start at once: the whole run
- * holds a transaction-scoped advisory lock, so one node applies the pending versions while the
+ * (schema creation included) holds a transaction-scoped advisory lock, so one node applies the pending versions while the
  * others wait and then find nothing left to do. Each version is recorded in
  * `schema_migrations` in the same transaction as its DDL (PostgreSQL DDL is transactional).
  */
@@ -15,15 +15,21 @@ export function loadPgMigrations(): Migration[] {
   return loadMigrationFiles(fileURLToPath(new URL('./migrations/', import.meta.url)));
 }
 
-/** Applies every migration newer than the schema; returns the versions this call applied. */
+/**
+ * Creates the schema if needed and applies every migration newer than it; returns the versions
+ * this call applied. `schema` must be a plain identifier (the caller validates it).
+ */
 export async function migratePg(
   client: PoolClient,
+  schema: string,
   migrations: Migration[] = loadPgMigrations(),
 ): Promise<number[]> {
   const applied: number[] = [];
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+    // Under the lock: concurrent CREATE SCHEMA IF NOT EXISTS can otherwise collide.
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,

@@ -94,8 +94,7 @@ export class PgStorage implements Storage {
     try {
       const client = await pool.connect();
       try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await migratePg(client);
+        await migratePg(client, schema);
       } finally {
         client.release();
       }
@@ -177,6 +176,8 @@ export class PgStorage implements Storage {
   timersCancel = this.op('timersCancel');
   timersClaimDue = this.op('timersClaimDue');
   timersNextDueAt = this.op('timersNextDueAt');
+  leasesAcquire = this.op('leasesAcquire');
+  leasesRelease = this.op('leasesRelease');
 
   // ── internals ──
 

@@ -227,6 +227,8 @@ export class SqliteStorage implements Storage {
   timersCancel = this.op('timersCancel');
   timersClaimDue = this.op('timersClaimDue');
   timersNextDueAt = this.op('timersNextDueAt');
+  leasesAcquire = this.op('leasesAcquire');
+  leasesRelease = this.op('leasesRelease');
 
   // ── internals ──
 

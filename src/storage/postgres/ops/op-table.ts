@@ -1,5 +1,6 @@
 /** Every contract operation of the PostgreSQL engine, by name. */
 import type { PgOpTable } from '../pg-tx.js';
+import { leasesAcquire, leasesRelease } from './leases.js';
 import { messagesExpire, messagesPurge } from './maintenance.js';
 import { messagesMove } from './move-messages.js';
 import {
@@ -68,4 +69,6 @@ export const PG_OPS: PgOpTable = {
   timersCancel,
   timersClaimDue,
   timersNextDueAt,
+  leasesAcquire,
+  leasesRelease,
 };

@@ -1,4 +1,5 @@
 /** Every operation the writer worker runs, by name: the contract's methods plus engine probes. */
+import { leasesAcquire, leasesRelease } from './leases-ops.js';
 import { messagesExpire, messagesPurge } from './maintenance-ops.js';
 import { messagesMove } from './move-messages-ops.js';
 import {
@@ -65,6 +66,8 @@ export const OP_TABLE: OpTable = {
   timersCancel,
   timersClaimDue,
   timersNextDueAt,
+  leasesAcquire,
+  leasesRelease,
   enginePing: (ctx) => {
     ctx.get('SELECT 1');
     return true;
