@@ -1,6 +1,7 @@
 /**
- * Event patterns: the EventBridge pattern language (parser and validator), a dialect-neutral
- * condition AST, a naive reference matcher and a compiled multi-rule matcher. Pure: no I/O.
+ * Event patterns: the EventBridge pattern language and the SNS filter-policy dialect (parsers,
+ * validators, an SNS topic matcher), a dialect-neutral condition AST, a naive reference
+ * matcher and a compiled multi-rule matcher. Pure: no I/O.
  */
 export type {
   Condition,
@@ -27,3 +28,38 @@ export {
 export { matchesReference } from './reference-matcher.js';
 export { CompiledRuleSet } from './compiled-rule-set.js';
 export { patternBranches } from './pattern-branches.js';
+export {
+  INVALID_PARAMETER_PREFIX,
+  InvalidFilterPolicyError,
+  isInvalidFilterPolicyError,
+  type FilterPolicyOperation,
+} from './sns-filter-policy-error.js';
+export {
+  FILTER_POLICY_MAX_BYTES,
+  FILTER_POLICY_MAX_COMBINATIONS,
+  FILTER_POLICY_MAX_KEYS,
+  filterPolicyCombinations,
+  parseSnsFilterPolicy,
+  type FilterPolicyScope,
+  type SnsFilterPolicy,
+  type SnsFilterPolicyParseOptions,
+} from './sns-filter-policy-parser.js';
+export { SNS_NUMERIC_LIMIT } from './sns-filter-policy-numeric.js';
+export {
+  attributesEvent,
+  typedAttributes,
+  type SnsMessageAttributes,
+  type SnsMessageAttributeValue,
+  type TypedAttribute,
+  type TypedAttributes,
+} from './sns-message-attributes.js';
+export {
+  matchesSnsFilterReference,
+  parseMessageBody,
+  type SnsMessage,
+} from './sns-filter-reference.js';
+export {
+  SnsTopicFilter,
+  type FilteredOutCounts,
+  type SnsFilterOutcome,
+} from './sns-topic-filter.js';
