@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JavaRandom, javaLongOf } from '../../../src/core/workflows/jsonata/java-random.js';
+import { JavaRandom, javaLongOf } from '../../../src/core/workflows/shared/java-random.js';
 
 // Reference values of java.util.Random (the LCG is specified by the JDK, so every JVM agrees).
 describe('JavaRandom', () => {

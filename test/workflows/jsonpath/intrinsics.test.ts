@@ -7,7 +7,7 @@ import {
   type EvaluationContext,
   type JsonValue,
 } from '../../../src/core/workflows/jsonpath/index.js';
-import { JavaRandom } from '../../../src/core/workflows/jsonpath/java-random.js';
+import { JavaRandom } from '../../../src/core/workflows/shared/java-random.js';
 import { expectDefinitionError, expectStatesError } from './helpers.js';
 
 const fixedEntropy: Entropy = {

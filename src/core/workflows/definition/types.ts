@@ -7,10 +7,9 @@
  * has to look up the machine's default.
  */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+import type { JsonObject, JsonValue } from '../shared/json-value.js';
+
+export type { JsonObject, JsonValue };
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 

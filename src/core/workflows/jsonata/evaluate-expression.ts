@@ -14,7 +14,7 @@ import type { CompiledExpression } from './compile-expression.js';
 import { BUDGET_BINDING, type Budget } from './evaluation-bounds.js';
 import { describeThrown } from './function-errors.js';
 import { REMOVED_FUNCTIONS } from './sfn-functions.js';
-import { STATES_QUERY_EVALUATION_ERROR, StatesError } from './states-error.js';
+import { STATES_QUERY_EVALUATION_ERROR, StatesError } from '../shared/states-error.js';
 import { toJsonValue, UnsupportedResultError } from './result-value.js';
 import type { JsonValue } from './types.js';
 

@@ -24,5 +24,9 @@ export {
 export { evaluateTemplate } from './evaluate-template.js';
 export { DEFAULT_LIMITS, type EvaluationLimits } from './evaluation-bounds.js';
 export { readableStatesFields, type FieldPlace, type StateType } from './states-fields.js';
-export { STATES_QUERY_EVALUATION_ERROR, StatesError, isStatesError } from './states-error.js';
+export {
+  STATES_QUERY_EVALUATION_ERROR,
+  StatesError,
+  isStatesError,
+} from '../shared/states-error.js';
 export type { EvaluationScope, JsonObject, JsonValue, StatesField, StatesValues } from './types.js';

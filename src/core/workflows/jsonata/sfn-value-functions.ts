@@ -11,7 +11,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { FunctionError } from './function-errors.js';
-import { JavaRandom, javaLongOf } from './java-random.js';
+import { JavaRandom, javaLongOf } from '../shared/java-random.js';
 import { parseStrictJson } from './strict-json.js';
 import type { JsonValue } from './types.js';
 

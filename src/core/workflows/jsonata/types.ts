@@ -4,10 +4,9 @@
  * variables in scope, bound in expressions as `$name`).
  */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+import type { JsonObject, JsonValue } from '../shared/json-value.js';
+
+export type { JsonObject, JsonValue };
 
 /** The fields of `$states`; which of them a field may read depends on the field and state. */
 export type StatesField = 'input' | 'result' | 'errorOutput' | 'context';

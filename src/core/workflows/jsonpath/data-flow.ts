@@ -12,11 +12,8 @@
  *
  * A field value `undefined` means "not in the definition"; `null` is the JSON null.
  */
-import {
-  JsonPathDefinitionError,
-  STATES_RESULT_PATH_MATCH_FAILURE,
-  StatesError,
-} from './errors.js';
+import { JsonPathDefinitionError } from './errors.js';
+import { STATES_RESULT_PATH_MATCH_FAILURE, StatesError } from '../shared/states-error.js';
 import {
   cloneJson,
   getOwn,
@@ -24,7 +21,7 @@ import {
   setOwn,
   toJsonText,
   type JsonValue,
-} from './json-value.js';
+} from '../shared/json-value.js';
 import type { ParsedPath } from './path-ast.js';
 import { parsePath, parseReferencePath } from './path-parser.js';
 import { evaluatePath } from './path-query.js';

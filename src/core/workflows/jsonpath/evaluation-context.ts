@@ -5,7 +5,7 @@
  * replays a recorded history, so replays are deterministic; otherwise node:crypto is used.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { JsonValue } from './json-value.js';
+import type { JsonValue } from '../shared/json-value.js';
 
 export interface Entropy {
   uuid(): string;

@@ -6,7 +6,7 @@
  */
 import type { CompareOp, FilterExpr, FilterOperand, Segment } from './path-ast.js';
 import { isDefinitePath } from './path-ast.js';
-import { jsonEquals, type JsonValue } from './json-value.js';
+import { jsonEquals, type JsonValue } from '../shared/json-value.js';
 import { selectAll } from './path-select.js';
 
 export function filterAccepts(expr: FilterExpr, item: JsonValue, root: JsonValue): boolean {

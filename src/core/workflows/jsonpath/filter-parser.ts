@@ -6,7 +6,7 @@
  * array literals.
  */
 import type { CompareOp, FilterExpr, FilterOperand } from './path-ast.js';
-import type { JsonValue } from './json-value.js';
+import type { JsonValue } from '../shared/json-value.js';
 import type { Cursor } from './cursor.js';
 import { parseSegments } from './path-parser.js';
 

@@ -4,19 +4,21 @@
  * functions, and InputPath / ResultPath / OutputPath. Parse once at definition time (errors:
  * `JsonPathDefinitionError`); evaluate per state (errors: `StatesError`, routed to Retry/Catch).
  */
-export type { JsonObject, JsonValue } from './json-value.js';
-export { jsonEquals, toJsonText } from './json-value.js';
+export type { JsonObject, JsonValue } from '../shared/json-value.js';
+export { jsonEquals, toJsonText } from '../shared/json-value.js';
 export {
   JsonPathDefinitionError,
-  StatesError,
   isJsonPathDefinitionError,
+  type DefinitionKind,
+} from './errors.js';
+export {
+  StatesError,
   isStatesError,
   STATES_INTRINSIC_FAILURE,
   STATES_RESULT_PATH_MATCH_FAILURE,
   STATES_RUNTIME,
-  type DefinitionKind,
   type StatesErrorName,
-} from './errors.js';
+} from '../shared/states-error.js';
 export type { ParsedPath, PathRoot, Segment, Selector, FilterExpr } from './path-ast.js';
 export { parsePath, parseReferencePath } from './path-parser.js';
 export { formatPath } from './path-format.js';

@@ -4,14 +4,14 @@
  * guide says a non-integer is "rounded off to the nearest integer", `roundedInteger` rounds
  * half up (Java's Math.round, which JavaScript's Math.round matches).
  */
-import { STATES_INTRINSIC_FAILURE, StatesError } from './errors.js';
+import { STATES_INTRINSIC_FAILURE, StatesError } from '../shared/states-error.js';
 import {
   isJsonObject,
   jsonTypeName,
   toJsonText,
   type JsonObject,
   type JsonValue,
-} from './json-value.js';
+} from '../shared/json-value.js';
 import type { Entropy } from './evaluation-context.js';
 
 export type IntrinsicImpl = (args: readonly JsonValue[], entropy: Entropy) => JsonValue;

@@ -7,8 +7,8 @@ import type { IntrinsicArg, IntrinsicCall, IntrinsicName } from './intrinsic-ast
 import type { IntrinsicImpl } from './intrinsic-args.js';
 import { cryptoEntropy, type EvaluationContext } from './evaluation-context.js';
 import { queryPath } from './path-query.js';
-import { cloneJson, toJsonText, type JsonValue } from './json-value.js';
-import { STATES_RUNTIME, StatesError } from './errors.js';
+import { cloneJson, toJsonText, type JsonValue } from '../shared/json-value.js';
+import { STATES_RUNTIME, StatesError } from '../shared/states-error.js';
 import {
   arrayContains,
   arrayGetItem,

@@ -3,7 +3,7 @@
  * items, arguments rounded, step non-zero and possibly negative), ArrayGetItem, ArrayLength and
  * ArrayUnique (structural equality, first occurrence kept).
  */
-import { jsonEquals, type JsonValue } from './json-value.js';
+import { jsonEquals, type JsonValue } from '../shared/json-value.js';
 import {
   arrayArg,
   exactInteger,

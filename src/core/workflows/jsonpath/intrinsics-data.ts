@@ -5,7 +5,13 @@
  * argument must be false), States.StringToJson and States.JsonToString (compact JSON).
  */
 import { createHash } from 'node:crypto';
-import { cloneJson, setOwn, toJsonText, type JsonObject, type JsonValue } from './json-value.js';
+import {
+  cloneJson,
+  setOwn,
+  toJsonText,
+  type JsonObject,
+  type JsonValue,
+} from '../shared/json-value.js';
 import {
   booleanArg,
   intrinsicFailure,

@@ -5,7 +5,7 @@
  * adds two integers, each rounded and within -2147483648..2147483647.
  */
 import { intrinsicFailure, roundedInteger, type IntrinsicImpl } from './intrinsic-args.js';
-import { JavaRandom } from './java-random.js';
+import { JavaRandom } from '../shared/java-random.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;

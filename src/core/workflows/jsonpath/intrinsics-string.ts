@@ -6,7 +6,7 @@
  * numbers, booleans and null as JSON, arrays as `[a, b]` and objects as `{k=v, k2=v2}` (the
  * JVM's collection rendering, strings unquoted inside).
  */
-import type { JsonValue } from './json-value.js';
+import type { JsonValue } from '../shared/json-value.js';
 import { intrinsicFailure, stringArg, type IntrinsicImpl } from './intrinsic-args.js';
 
 /** States.Format given its template already split at the placeholders. */

@@ -7,7 +7,7 @@
  * select at most one node (names and single indexes only, a multi-name selection allowed as the
  * leaf). A definite path yields its node or fails; an indefinite one yields an array of matches.
  */
-import type { JsonValue } from './json-value.js';
+import type { JsonValue } from '../shared/json-value.js';
 
 export type PathRoot =
   | { readonly kind: 'input' }

@@ -11,7 +11,7 @@ import type {
   Segment,
   Selector,
 } from './path-ast.js';
-import type { JsonValue } from './json-value.js';
+import type { JsonValue } from '../shared/json-value.js';
 
 export function formatPath(path: Pick<ParsedPath, 'root' | 'segments'>): string {
   return formatRoot(path.root) + formatSegments(path.segments);

@@ -10,9 +10,9 @@
 import type { ParsedPath } from './path-ast.js';
 import { formatPath, formatRoot } from './path-format.js';
 import { selectStrict } from './path-select.js';
-import { cloneJson, getOwn, type JsonValue } from './json-value.js';
+import { cloneJson, getOwn, type JsonValue } from '../shared/json-value.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { STATES_RUNTIME, StatesError } from './errors.js';
+import { STATES_RUNTIME, StatesError } from '../shared/states-error.js';
 
 export type PathResult =
   | { readonly found: true; readonly value: JsonValue }

@@ -17,7 +17,7 @@ import {
   toJsonText,
   type JsonObject,
   type JsonValue,
-} from './json-value.js';
+} from '../shared/json-value.js';
 import { filterAccepts } from './filter-evaluate.js';
 
 export type Selection =

@@ -10,7 +10,8 @@
  * payload. A `.$` path that selects nothing is `States.Runtime` with AWS's cause "The JSONPath
  * '$.x' specified for the field 'x.$' could not be found in the input '{…}'".
  */
-import { JsonPathDefinitionError, STATES_RUNTIME, StatesError } from './errors.js';
+import { JsonPathDefinitionError } from './errors.js';
+import { STATES_RUNTIME, StatesError } from '../shared/states-error.js';
 import {
   cloneJson,
   isJsonObject,
@@ -18,7 +19,7 @@ import {
   toJsonText,
   type JsonObject,
   type JsonValue,
-} from './json-value.js';
+} from '../shared/json-value.js';
 import type { ParsedPath } from './path-ast.js';
 import { parsePath } from './path-parser.js';
 import { queryPath } from './path-query.js';
