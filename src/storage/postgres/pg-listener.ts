@@ -1,7 +1,7 @@
 /**
  * The LISTEN side of cross-node wake-ups: one dedicated connection (outside the pool) listening
- * on the installation's channel. Notifications from every node — this one included — become
- * storage events. When the connection drops (database restart, network), it reconnects with
+ * on the installation's channel. Notifications from the other nodes become storage events (this
+ * node's own are skipped: its waiters were woken when it committed). When the connection drops (database restart, network), it reconnects with
  * capped exponential backoff and then announces 'resync', since notifications sent while it
  * was away are lost.
  *
@@ -23,6 +23,8 @@ export class PgListener {
   constructor(
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
+    /** This node's id: its own notifications are skipped (the engine woke its waiters already). */
+    private readonly node: string,
   ) {}
 
   /** Connects and listens; rejects if the first connection fails. */
@@ -42,7 +44,7 @@ export class PgListener {
     const client = new pg.Client(this.config);
     client.on('notification', (message) => {
       if (message.channel === this.channel && message.payload)
-        this.onEvents(decodeWakeups(message.payload));
+        this.onEvents(decodeWakeups(message.payload, this.node));
     });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));

@@ -3,18 +3,20 @@
  * Switchyard nodes sharing one database.
  *
  * Each contract call is one transaction on a pooled connection: BEGIN (reading PostgreSQL's
- * `now()` when the caller passed no `now`), the operation's statements, then the NOTIFYs of its
- * wake-ups and COMMIT in one round trip. A promise resolves only after COMMIT returned.
+ * `now()` when the caller passed no `now`), the operation's statements, COMMIT. A promise
+ * resolves only after COMMIT returned.
  * Serialization failures and deadlocks are retried; a lost database surfaces as
  * ServiceUnavailable (never a hang: connect, statement and query timeouts are bounded).
  *
  * Wake-ups reach this node's listeners at once after the commit and every other node's through
- * LISTEN on a channel named after the schema. When the listening connection drops, it
- * reconnects with backoff and announces a 'resync' so waiters look again.
+ * a NOTIFY sent after the commit (pg-notifier.ts) and LISTEN on a channel named after the
+ * schema. When the listening connection drops, it reconnects with backoff and announces a
+ * 'resync' so waiters look again.
  *
  * Life cycle: open → closing (new calls refused with ServiceUnavailable; in-flight calls
  * finish) → closed.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { DomainError } from '../../core/errors/domain-error.js';
@@ -24,7 +26,8 @@ import { isConnectionError, isForeignKeyViolation, isRetryable, unavailable } fr
 import { migratePg } from './pg-migrate.js';
 import { PG_OPS } from './ops/op-table.js';
 import { PgTx, type PgOpName, type PgOpParams, type PgOpResult, type Wakeups } from './pg-tx.js';
-import { encodeWakeups, wakeupChannel } from './wakeup-codec.js';
+import { PgNotifier } from './pg-notifier.js';
+import { wakeupChannel } from './wakeup-codec.js';
 
 export interface PgStorageOptions {
   /** postgres:// connection string. */
@@ -66,6 +69,7 @@ export class PgStorage implements Storage {
   private constructor(
     private readonly pool: Pool,
     private readonly listener: PgListener,
+    private readonly notifier: PgNotifier,
     readonly schema: string,
   ) {
     listener.onEvents = (events) => this.emit(events);
@@ -93,18 +97,24 @@ export class PgStorage implements Storage {
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (e: Error) => (broken = e);
+      client.on('error', onError);
       try {
         await migratePg(client, schema);
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     } catch (e) {
       await pool.end().catch(() => undefined);
       throw e;
     }
-    const listener = new PgListener(connection, wakeupChannel(schema));
+    const node = randomBytes(6).toString('hex');
+    const listener = new PgListener(connection, wakeupChannel(schema), node);
     await listener.start();
-    const storage = new PgStorage(pool, listener, schema);
+    const notifier = new PgNotifier(pool, wakeupChannel(schema), node);
+    const storage = new PgStorage(pool, listener, notifier, schema);
     await storage.healthCheck();
     return storage;
   }
@@ -217,6 +227,10 @@ export class PgStorage implements Storage {
       throw unavailable(e);
     }
     let broken: Error | undefined;
+    // pg-pool listens for errors only on idle connections: a socket that dies while this call
+    // holds the connection would otherwise raise an unhandled 'error' and end the process.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
     try {
       const given = (params as { now?: number } | undefined)?.now;
       const now = given ?? (await this.begin(client));
@@ -224,8 +238,9 @@ export class PgStorage implements Storage {
       const tx = new PgTx(client, now);
       const handler = PG_OPS[name] as (tx: PgTx, p: PgOpParams<K>) => Promise<PgOpResult<K>>;
       const result = await handler(tx, params);
-      await client.query(`${encodeWakeups(tx.wakeups, this.schema)}COMMIT`);
+      await client.query('COMMIT');
       this.emit(eventsOf(tx.wakeups));
+      this.notifier.add(tx.wakeups);
       return result;
     } catch (e) {
       if (isConnectionError(e)) {
@@ -238,6 +253,7 @@ export class PgStorage implements Storage {
       if (isForeignKeyViolation(e)) throw new DomainError('QueueDoesNotExist');
       throw e;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -269,6 +285,7 @@ export class PgStorage implements Storage {
   private async shutdown(): Promise<void> {
     this.state = 'closing';
     if (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.notifier.drain();
     await this.listener.stop();
     await this.pool.end();
     this.state = 'closed';

@@ -1,8 +1,8 @@
 /**
  * The execution context of one storage operation on PostgreSQL: a pooled connection inside one
  * transaction, the operation's `now` (the caller's, or PostgreSQL's `now()` read when the
- * transaction began, so every node agrees on what is due), and the wake-ups it causes, sent as
- * NOTIFYs with the COMMIT — PostgreSQL delivers them only if the transaction commits.
+ * transaction began, so every node agrees on what is due), and the wake-ups it causes, which the
+ * engine delivers once the transaction has committed (never for a rolled-back one).
  *
  * Every statement is a named prepared statement (parsed once per connection).
  */

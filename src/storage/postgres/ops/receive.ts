@@ -2,14 +2,18 @@
  * messagesReceive for standard queues on PostgreSQL (FIFO queues go to fifo-receive.ts): reads
  * up to `max` visible, unexpired candidates in (visible_at, enqueued_at, receive_count, id)
  * order — the index order — locking them with FOR UPDATE SKIP LOCKED, so receivers on other
- * nodes take other messages instead of waiting, then takes them in one UPDATE. Messages due
- * for the dead-letter queue are moved on the way and more candidates are read to fill the batch.
+ * nodes take other messages instead of waiting, then takes them in one UPDATE.
+ *
+ * Without an active redrive policy every candidate is delivered, so choosing, taking and
+ * reading the next due time are one statement (one round trip; see takeVisible). With one,
+ * messages due for the dead-letter queue are moved on the way and more candidates are read to
+ * fill the batch, statement by statement.
  */
 import type { ReceiveParams, ReceiveResult } from '../../../core/ports/storage.js';
 import type { PgOp, PgTx } from '../pg-tx.js';
 import { activeRedrive, deadLetterDecision, moveToDeadLetter } from './dead-letter.js';
 import { fifoReceive } from './fifo-receive.js';
-import { takeMessages } from './take-messages.js';
+import { takeMessages, takeVisible } from './take-messages.js';
 
 interface CandidateRow {
   id: number;
@@ -32,6 +36,16 @@ const MIN = Number.MIN_SAFE_INTEGER;
 async function standardReceive(tx: PgTx, p: ReceiveParams): Promise<ReceiveResult> {
   const redrive = await activeRedrive(tx, p.redrive);
   const cutoff = tx.now - p.retentionSeconds * 1000;
+  if (!redrive) {
+    const taken = await takeVisible(tx, {
+      queueId: p.queueId,
+      max: p.max,
+      cutoff,
+      visibleAt: tx.now + p.visibilityTimeoutSeconds * 1000,
+    });
+    if (p.visibilityTimeoutSeconds === 0 && taken.messages.length > 0) tx.wakeQueue(p.queueId);
+    return { messages: taken.messages, movedToDeadLetter: 0, nextDueAt: taken.nextDueAt };
+  }
   const chosen: number[] = [];
   let cursor: CandidateRow = { id: MIN, visible_at: MIN, enqueued_at: MIN, receive_count: MIN };
   let stopped = false;
