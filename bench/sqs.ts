@@ -11,13 +11,21 @@
  *   moto       the same fixed batched workload against Switchyard and moto_server: time, ratio
  *   bullmq     BullMQ on the local Redis, 4 producers × addBulk(10), one worker: jobs/s, and
  *              Switchyard's batched figure over it (target ≥ 1×)
+ *   pg-peers   (postgres storage) Switchyard's batched flow, pg-boss and graphile-worker on the
+ *              same database, each in a fresh schema, same loops and windows, rotating order:
+ *              jobs/s and Switchyard's ratio over each (target ≥ 3×); see bench/lib/pg-peers.ts
+ *   pg-nodes   (postgres storage) the batched flow on 1 node, then on 2 nodes sharing one schema
+ *              (load split evenly between them): msgs/s and the scaling ratio
  *
- * Each phase starts its own Switchyard child process on a fresh data directory and stops it
- * afterwards; `--repeat N` runs each figure N times and reports median and spread. Everything
+ * Each phase starts its own Switchyard child process on a fresh data directory (with
+ * `--storage postgres://…`: a fresh `bench_<random>` schema and root key) and stops it
+ * afterwards, dropping the schema; `--repeat N` runs each figure N times and reports median and spread. Everything
  * is bounded in time and runs against 127.0.0.1 only; child processes die with the benchmark.
  *
  *   node --import tsx bench/sqs.ts [--only batched,vs-bare] [--duration 15] [--repeat 3] [--profile]
+ *   node --import tsx bench/sqs.ts --storage postgres://postgres@127.0.0.1:5432/test --only batched,unbatched,pg-peers
  */
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -29,6 +37,15 @@ import { summariseProfiles, type ThreadProfile } from './lib/cpu-profile.js';
 import { cpuMeter, type CpuShare } from './lib/cpu-usage.js';
 import { probeFsync } from './lib/fsync-probe.js';
 import { motoUnavailable, startMoto } from './lib/moto.js';
+import {
+  dropSchema,
+  isPostgresUrl,
+  newSchemaName,
+  postgresCpuMeter,
+  postgresInfo,
+  trackSchema,
+} from './lib/pg-bench-db.js';
+import { runGraphileFlow, runPgBossFlow, type PeerFlowResult } from './lib/pg-peers.js';
 import { redisProbe } from './lib/redis.js';
 import {
   replay,
@@ -54,11 +71,17 @@ const TARGETS = {
   unbatchedMsgsPerSec: 3_000,
   vsBareRatio: 0.4,
   vsBullmq: 1,
+  vsPgPeers: 3,
 };
 const LEAN_CLIENT =
   'lean signing client: node:http keep-alive agent, one closed loop per producer/consumer, every request signed with src/protocols/aws/sigv4/sign.ts';
 
-type FlowRun = FlowResult & { cpu: CpuShare; groupCommit: CommitDelta | null };
+type FlowRun = FlowResult & {
+  cpu: CpuShare;
+  /** Average cores of all PostgreSQL processes on the machine (postgres storage only). */
+  postgresCores?: number | null;
+  groupCommit: CommitDelta | null;
+};
 
 // ── helpers ──
 
@@ -77,6 +100,7 @@ async function withSwitchyard<T>(
     label,
     ...(profileDir ? { cpuProfileDir: profileDir } : {}),
     ...(opts.storage ? { storage: opts.storage } : {}),
+    ...(isPostgresUrl(opts.storage) ? { pgPoolSize: opts.pgPoolSize } : {}),
   });
   let value: T;
   try {
@@ -101,11 +125,16 @@ async function withSwitchyard<T>(
 async function measuredFlow(server: SwitchyardServer, flow: FlowOptions): Promise<FlowRun> {
   const before = await server.commitStats();
   const meter = cpuMeter(server.child.pid);
+  const pgMeter = isPostgresUrl(server.options.storage) ? postgresCpuMeter() : undefined;
   const result = await runFlow(flow);
   const cpu = meter();
+  const postgresCores = pgMeter?.();
   const groupCommit = commitDelta(before, await server.commitStats());
-  return { ...result, cpu, groupCommit };
+  return { ...result, cpu, ...(pgMeter ? { postgresCores } : {}), groupCommit };
 }
+
+const NO_GROUP_COMMIT_STATS =
+  'unavailable (launcher cli, or an engine without group-commit statistics: PostgreSQL commits each call in its own transaction)';
 
 function flowSummary(runs: FlowRun[]): Record<string, unknown> {
   const pick = (f: (r: FlowRun) => number): number => round(median(runs.map(f)), 3);
@@ -122,6 +151,9 @@ function flowSummary(runs: FlowRun[]): Record<string, unknown> {
     deleteAckMs: { p50: pick((r) => r.deleteAckMs.p50), p99: pick((r) => r.deleteAckMs.p99) },
     serverCores: runs[0]?.cpu.serverCores === null ? null : pick((r) => r.cpu.serverCores ?? 0),
     loadGeneratorCores: pick((r) => r.cpu.loadGeneratorCores),
+    ...(runs[0]?.postgresCores !== undefined
+      ? { postgresCores: pick((r) => r.postgresCores ?? 0) }
+      : {}),
     groupCommit:
       groups.length > 0
         ? {
@@ -133,7 +165,7 @@ function flowSummary(runs: FlowRun[]): Record<string, unknown> {
               0,
             ),
           }
-        : 'unavailable (launcher cli: the engine statistics are only readable in-process)',
+        : NO_GROUP_COMMIT_STATS,
   };
 }
 
@@ -592,6 +624,260 @@ async function phaseBullmq(
   };
 }
 
+const NEEDS_POSTGRES = 'needs --storage postgres://… (the peers run on the same database)';
+
+/** One batched flow by time on a fresh Switchyard child (fresh schema), with its CPU split. */
+async function switchyardBatchedRun(
+  opts: BenchOptions,
+  label: string,
+  queueName: string,
+): Promise<{ run: FlowRun; serverProfile?: ThreadProfile[] }> {
+  const { value, serverProfile } = await withSwitchyard(opts, label, async (server) => {
+    const client = new SqsClient({
+      port: server.port,
+      maxSockets: opts.producers + opts.consumers,
+    });
+    try {
+      const queueUrl = await client.createQueue(queueName);
+      return await measuredFlow(server, {
+        client,
+        queueUrl,
+        producers: opts.producers,
+        consumers: opts.consumers,
+        batched: true,
+        waitTimeSeconds: opts.waitTimeSeconds,
+        bodyBytes: opts.bodyBytes,
+        durationMs: opts.durationSec * 1000,
+        warmupMs: opts.warmupSec * 1000,
+      });
+    } finally {
+      client.close();
+    }
+  });
+  return { run: value, ...(serverProfile ? { serverProfile } : {}) };
+}
+
+type PeerRun = PeerFlowResult & { cpu: CpuShare; postgresCores: number | null };
+
+async function phasePgPeers(opts: BenchOptions): Promise<Record<string, unknown>> {
+  if (!isPostgresUrl(opts.storage)) return { skipped: NEEDS_POSTGRES };
+  const url = opts.storage;
+  const peerOptions = {
+    url,
+    producers: opts.producers,
+    consumers: opts.consumers,
+    batchSize: 10,
+    bodyBytes: opts.bodyBytes,
+    durationMs: opts.durationSec * 1000,
+    warmupMs: opts.warmupSec * 1000,
+    poolSize: opts.pgPoolSize,
+  };
+  /** CPU from when the loops start to when they stop (while the pools' backends are alive). */
+  const measurePeer = async (
+    run: (hooks: { onStart: () => void; onStop: () => void }) => Promise<PeerFlowResult>,
+  ): Promise<PeerRun> => {
+    let meter: (() => CpuShare) | undefined;
+    let pgMeter: (() => number | null) | undefined;
+    let cpu: CpuShare = { serverCores: null, loadGeneratorCores: Number.NaN };
+    let postgresCores: number | null = null;
+    const result = await run({
+      onStart: () => {
+        meter = cpuMeter(undefined);
+        pgMeter = postgresCpuMeter();
+      },
+      onStop: () => {
+        if (meter) cpu = meter();
+        postgresCores = pgMeter?.() ?? null;
+      },
+    });
+    return { ...result, cpu, postgresCores };
+  };
+  const systems = ['switchyard', 'pg-boss', 'graphile-worker', 'graphile-worker-localqueue'];
+  const runs: Record<string, (FlowRun | PeerRun)[]> = Object.fromEntries(
+    systems.map((name) => [name, []]),
+  );
+  let serverProfile: ThreadProfile[] | undefined;
+  for (let i = 0; i < opts.repeat; i++) {
+    // Rotate the order so no system always runs first (or last) on a noisy machine.
+    const order = systems.map((_, k) => systems[(k + i) % systems.length]!);
+    for (const name of order) {
+      log(
+        `pg-peers run ${i + 1}/${opts.repeat}: ${name}, ${opts.producers} producers × 10, ${opts.consumers} consumers, ${opts.durationSec} s`,
+      );
+      let run: FlowRun | PeerRun;
+      let rate: number;
+      if (name === 'switchyard') {
+        const r = await switchyardBatchedRun(opts, `pg-peers-switchyard-${i}`, `bench-peers-${i}`);
+        serverProfile ??= r.serverProfile;
+        run = r.run;
+        rate = r.run.msgsPerSec;
+      } else {
+        const r = await measurePeer((hooks) =>
+          name === 'pg-boss'
+            ? runPgBossFlow({ ...peerOptions, ...hooks })
+            : runGraphileFlow({
+                ...peerOptions,
+                ...hooks,
+                localQueue: name !== 'graphile-worker',
+              }),
+        );
+        run = r;
+        rate = r.jobsPerSec;
+      }
+      log(`  → ${rate} /s`);
+      runs[name]!.push(run);
+    }
+  }
+  const rateOf = (r: FlowRun | PeerRun): number =>
+    'jobsPerSec' in r ? r.jobsPerSec : r.msgsPerSec;
+  const figures = Object.fromEntries(
+    systems.map((name) => [name, spread(runs[name]!.map(rateOf))]),
+  ) as Record<string, ReturnType<typeof spread>>;
+  const sw = figures.switchyard!.median;
+  const ratio = (peer: string): number => round(sw / figures[peer]!.median, 2);
+  const cores = (name: string) => {
+    const list = runs[name]!;
+    const m = (f: (r: FlowRun | PeerRun) => number | null | undefined): number | null => {
+      const values = list.map(f).filter((v): v is number => typeof v === 'number');
+      return values.length > 0 ? round(median(values), 2) : null;
+    };
+    return {
+      serverCores: m((r) => r.cpu.serverCores),
+      loadGeneratorCores: m((r) => r.cpu.loadGeneratorCores),
+      postgresCores: m((r) => r.postgresCores),
+    };
+  };
+  const latency = (name: string) => {
+    const list = runs[name]!;
+    const pick = (f: (r: FlowRun | PeerRun) => number): number => round(median(list.map(f)), 3);
+    const of = (r: FlowRun | PeerRun) =>
+      'sendToStartMs' in r ? r.sendToStartMs : r.sendToReceiveMs;
+    return { p50: pick((r) => of(r).p50), p99: pick((r) => of(r).p99) };
+  };
+  const headlinePeers = ['pg-boss', 'graphile-worker'];
+  const worst = Math.min(...headlinePeers.map(ratio));
+  const methodOf = (name: string): string => {
+    const first = runs[name]![0];
+    return first && 'method' in first ? first.method : '';
+  };
+  return {
+    database: await postgresInfo(url).catch((e: unknown) => ({ error: String(e) })),
+    workload: {
+      producers: opts.producers,
+      consumers: opts.consumers,
+      batch: 10,
+      bodyBytes: opts.bodyBytes,
+      durationSec: opts.durationSec,
+      warmupSec: opts.warmupSec,
+      pgPoolSize: opts.pgPoolSize,
+      figure:
+        'jobs (messages) acknowledged per second inside the window after warm-up; each system in a fresh schema of the same database; order rotated between repeats',
+      durability:
+        'all commits on the same PostgreSQL (its synchronous_commit setting applies to every system alike)',
+    },
+    method: {
+      switchyard: `Switchyard on PostgreSQL (separate process, ${opts.pgPoolSize}-connection pool): ${opts.producers} loops of SendMessageBatch(10); ${opts.consumers} loops of ReceiveMessage(10, WaitTimeSeconds ${opts.waitTimeSeconds}) → DeleteMessageBatch (each message's receipt deleted individually, one request per batch); ${LEAN_CLIENT}`,
+      'pg-boss': methodOf('pg-boss'),
+      'graphile-worker': methodOf('graphile-worker'),
+      'graphile-worker-localqueue': methodOf('graphile-worker-localqueue'),
+    },
+    verdict: {
+      ...verdict(worst, TARGETS.vsPgPeers),
+      basis: 'Switchyard median ÷ the faster of pg-boss and graphile-worker (default) medians',
+    },
+    summary: {
+      perSecond: figures,
+      ratios: {
+        overPgBoss: ratio('pg-boss'),
+        overGraphileWorker: ratio('graphile-worker'),
+        overGraphileWorkerLocalQueue: ratio('graphile-worker-localqueue'),
+      },
+      sendToStartMs: Object.fromEntries(systems.map((n) => [n, latency(n)])),
+      cores: Object.fromEntries(systems.map((n) => [n, cores(n)])),
+    },
+    runs,
+    ...(serverProfile ? { serverProfile } : {}),
+  };
+}
+
+/** The batched flow against 1 node, then against 2 nodes sharing one schema and root key. */
+async function phasePgNodes(opts: BenchOptions): Promise<Record<string, unknown>> {
+  if (!isPostgresUrl(opts.storage)) return { skipped: NEEDS_POSTGRES };
+  const url = opts.storage;
+  const single: FlowRun[] = [];
+  const dual: { msgsPerSec: number; perNode: FlowRun[] }[] = [];
+  for (let i = 0; i < opts.repeat; i++) {
+    log(`pg-nodes run ${i + 1}/${opts.repeat}: 1 node`);
+    single.push((await switchyardBatchedRun(opts, `pg-nodes-1-${i}`, `bench-nodes-${i}`)).run);
+    log(`  → ${single.at(-1)!.msgsPerSec} msgs/s`);
+    log(`pg-nodes run ${i + 1}/${opts.repeat}: 2 nodes, one schema, load split evenly`);
+    const schema = trackSchema(url, newSchemaName());
+    const rootKey = randomBytes(32).toString('hex');
+    const start = (n: number) =>
+      SwitchyardServer.start({
+        fromDist: opts.fromDist,
+        launcher: opts.launcher,
+        label: `pg-nodes-2-${i}-${n}`,
+        storage: url,
+        pgSchema: schema,
+        pgPoolSize: opts.pgPoolSize,
+        rootKey,
+      });
+    const servers: SwitchyardServer[] = [];
+    const clients: SqsClient[] = [];
+    try {
+      servers.push(await start(0)); // the first migrates the schema
+      servers.push(await start(1));
+      for (const server of servers)
+        clients.push(
+          new SqsClient({ port: server.port, maxSockets: opts.producers + opts.consumers }),
+        );
+      const queueUrl0 = await clients[0]!.createQueue(`bench-nodes-${i}`);
+      const queueUrl1 = await clients[1]!.createQueue(`bench-nodes-${i}`);
+      const half = (n: number, k: number) => Math.floor(n / 2) + (k === 0 ? n % 2 : 0);
+      const perNode = await Promise.all(
+        servers.map((server, k) =>
+          measuredFlow(server, {
+            client: clients[k]!,
+            queueUrl: k === 0 ? queueUrl0 : queueUrl1,
+            producers: half(opts.producers, k),
+            consumers: half(opts.consumers, k),
+            batched: true,
+            waitTimeSeconds: opts.waitTimeSeconds,
+            bodyBytes: opts.bodyBytes,
+            durationMs: opts.durationSec * 1000,
+            warmupMs: opts.warmupSec * 1000,
+          }),
+        ),
+      );
+      const total = round(perNode.reduce((sum, r) => sum + r.msgsPerSec, 0));
+      dual.push({ msgsPerSec: total, perNode });
+      log(`  → ${total} msgs/s (${perNode.map((r) => r.msgsPerSec).join(' + ')})`);
+    } finally {
+      for (const c of clients) c.close();
+      for (const server of servers) await server.stop();
+      await dropSchema(url, schema);
+    }
+  }
+  const one = spread(single.map((r) => r.msgsPerSec));
+  const two = spread(dual.map((r) => r.msgsPerSec));
+  return {
+    workload: {
+      producers: opts.producers,
+      consumers: opts.consumers,
+      flow: 'the batched flow; with 2 nodes each node gets half the producers and consumers, same queue',
+      pgPoolSize: `${opts.pgPoolSize} per node`,
+    },
+    caveat: `both nodes, PostgreSQL and the load generator share this machine's ${os.availableParallelism()} cores: a second node adds no CPU, only a second event loop competing for the same cores, so this ratio says nothing about scaling on separate machines`,
+    summary: {
+      oneNodeMsgsPerSec: one,
+      twoNodesMsgsPerSec: two,
+      ratio: round(two.median / one.median, 2),
+    },
+    runs: { oneNode: single, twoNodes: dual },
+  };
+}
+
 // ── main ──
 
 async function main(): Promise<void> {
@@ -624,7 +910,12 @@ async function main(): Promise<void> {
         ? { note: 'dist/ is older than src/: ran the sources instead' }
         : {}),
       launcher: opts.launcher,
-      storage: opts.storage ?? 'sqlite (fresh temp directory per phase, synchronous=FULL)',
+      storage: isPostgresUrl(opts.storage)
+        ? `${opts.storage} (fresh bench_<random> schema per Switchyard child, dropped afterwards; pool ${opts.pgPoolSize})`
+        : (opts.storage ?? 'sqlite (fresh temp directory per phase, synchronous=FULL)'),
+      ...(isPostgresUrl(opts.storage)
+        ? { postgres: await postgresInfo(opts.storage).catch((e: unknown) => String(e)) }
+        : {}),
     },
     options: opts,
   };
@@ -638,6 +929,8 @@ async function main(): Promise<void> {
       else if (phase === 'unbatched') phases.unbatched = await phaseUnbatched(opts);
       else if (phase === 'vs-bare') phases['vs-bare'] = await phaseVsBare(opts);
       else if (phase === 'moto') phases.moto = await phaseMoto(opts);
+      else if (phase === 'pg-peers') phases['pg-peers'] = await phasePgPeers(opts);
+      else if (phase === 'pg-nodes') phases['pg-nodes'] = await phasePgNodes(opts);
       else {
         const batched = phases.batched?.summary as { msgsPerSec?: { median: number } } | undefined;
         phases.bullmq = await phaseBullmq(opts, batched?.msgsPerSec?.median);
@@ -679,8 +972,19 @@ function headline(
     bullmqJobsPerSec:
       get('bullmq', 'summary', 'bullmqJobsPerSec', 'median') ?? get('bullmq', 'skipped') ?? null,
     vsBullmqRatio: get('bullmq', 'verdict', 'median') ?? null,
+    pgPeers: get('pg-peers', 'summary')
+      ? {
+          perSecondMedians: Object.fromEntries(
+            Object.entries(
+              (get('pg-peers', 'summary', 'perSecond') ?? {}) as Record<string, { median: number }>,
+            ).map(([k, v]) => [k, v.median]),
+          ),
+          ratios: get('pg-peers', 'summary', 'ratios'),
+        }
+      : (get('pg-peers', 'skipped') ?? null),
+    pgNodes: get('pg-nodes', 'summary') ?? get('pg-nodes', 'skipped') ?? null,
     targetsMet: Object.fromEntries(
-      (['batched', 'unbatched', 'vs-bare', 'bullmq'] as const)
+      (['batched', 'unbatched', 'vs-bare', 'bullmq', 'pg-peers'] as const)
         .filter((p) => get(p, 'verdict', 'met') !== undefined)
         .map((p) => [p, get(p, 'verdict', 'met')]),
     ),

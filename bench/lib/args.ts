@@ -3,7 +3,15 @@
  */
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['batched', 'unbatched', 'vs-bare', 'moto', 'bullmq'] as const;
+export const PHASES = [
+  'batched',
+  'unbatched',
+  'vs-bare',
+  'moto',
+  'bullmq',
+  'pg-peers',
+  'pg-nodes',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -12,6 +20,8 @@ export interface BenchOptions {
   warmupSec: number;
   repeat: number;
   storage: string | undefined;
+  /** PostgreSQL pool size for Switchyard (--pg-pool-size) and for pg-boss/graphile-worker. */
+  pgPoolSize: number;
   fromDist: boolean;
   launcher: 'bench' | 'cli';
   profile: boolean;
@@ -38,7 +48,10 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --duration S           seconds per timed phase and per replay target (default 15)
   --warmup S             seconds excluded from the start of timed phases (default 2)
   --repeat N             run each figure N times and report median and spread (default 1)
-  --storage URL          storage engine for Switchyard (default: SQLite in a fresh temp dir)
+  --storage URL          storage engine for Switchyard (default: SQLite in a fresh temp dir);
+                         postgres://… gives every Switchyard child a fresh bench_<random>
+                         schema (dropped afterwards) and a root key; pg-peers and pg-nodes need it
+  --pg-pool-size N       PostgreSQL pool per Switchyard node and per peer library (default 10)
   --from-dist            run the compiled dist/ (default when dist/ exists and is newer than src/)
   --from-src             run the TypeScript sources through tsx
   --launcher bench|cli   bench: startSwitchyard + IPC for group-commit stats (default);
@@ -53,6 +66,9 @@ Prints one JSON document with the figures on stdout; progress goes to stderr.
   --bull-messages N      jobs for the BullMQ comparison (default 50000)
   --bull-concurrency N   BullMQ worker concurrency (default 50)
   --redis-port N         (default 6379)
+
+Phases pg-peers (Switchyard batched vs pg-boss and graphile-worker on the same database, each in
+a fresh schema) and pg-nodes (1 vs 2 Switchyard nodes on one schema) run only with postgres.
 `;
 
 function positiveInt(
@@ -84,6 +100,7 @@ export function parseBenchArgs(
       warmup: string,
       repeat: string,
       storage: string,
+      'pg-pool-size': string,
       'from-dist': { type: 'boolean' },
       'from-src': { type: 'boolean' },
       launcher: string,
@@ -128,6 +145,7 @@ export function parseBenchArgs(
     warmupSec,
     repeat: positiveInt('repeat', values.repeat, 1, 1, 10),
     storage: values.storage,
+    pgPoolSize: positiveInt('pg-pool-size', values['pg-pool-size'], 10, 1, 200),
     fromDist: values['from-src'] ? false : values['from-dist'] ? true : dist.fresh,
     launcher,
     profile: (values.profile ?? false) || values['profile-dir'] !== undefined,

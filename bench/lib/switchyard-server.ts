@@ -27,6 +27,7 @@ import {
   trackDir,
   waitUntil,
 } from './children.js';
+import { dropSchema, isPostgresUrl, newSchemaName, trackSchema } from './pg-bench-db.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,6 +40,15 @@ export interface SwitchyardServerOptions {
   cpuProfileDir?: string;
   /** `--storage` for the server; undefined or 'sqlite' = SQLite in the fresh data directory. */
   storage?: string;
+  /**
+   * PostgreSQL storage: the schema to use. Default: a fresh `bench_<random>` schema, dropped by
+   * stop(). A schema passed here (nodes sharing one database) is left to the caller to drop.
+   */
+  pgSchema?: string;
+  /** PostgreSQL storage: `--pg-pool-size` (default: the server's). */
+  pgPoolSize?: number;
+  /** SWITCHYARD_ROOT_KEY (hex); nodes sharing a PostgreSQL database must share it. Default: random. */
+  rootKey?: string;
   label?: string;
 }
 
@@ -88,6 +98,8 @@ export class SwitchyardServer {
     readonly port: number,
     readonly dataDir: string,
     readonly options: SwitchyardServerOptions,
+    /** The PostgreSQL schema this server created and stop() drops, if any. */
+    private readonly ownedSchema: string | undefined,
   ) {}
 
   get host(): string {
@@ -109,6 +121,14 @@ export class SwitchyardServer {
     ];
     if (options.storage && options.storage !== 'sqlite')
       serveArgs.push('--storage', options.storage);
+    let ownedSchema: string | undefined;
+    if (isPostgresUrl(options.storage)) {
+      const schema =
+        options.pgSchema ?? (ownedSchema = trackSchema(options.storage, newSchemaName()));
+      serveArgs.push('--pg-schema', schema);
+      if (options.pgPoolSize !== undefined)
+        serveArgs.push('--pg-pool-size', String(options.pgPoolSize));
+    }
     const nodeArgs: string[] = [];
     if (options.cpuProfileDir)
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
@@ -127,8 +147,9 @@ export class SwitchyardServer {
     for (const name of Object.keys(env)) {
       if (name.startsWith('SWITCHYARD_') && name !== 'SWITCHYARD_BENCH_FROM_DIST') delete env[name];
     }
-    // A throwaway root key spares the "generated a root key" warning on every start.
-    env.SWITCHYARD_ROOT_KEY = randomBytes(32).toString('hex');
+    // A throwaway root key spares the "generated a root key" warning on every start (and
+    // PostgreSQL storage requires one).
+    env.SWITCHYARD_ROOT_KEY = options.rootKey ?? randomBytes(32).toString('hex');
     const child = track(
       spawn(process.execPath, [...nodeArgs, ...script], {
         cwd: REPO_ROOT,
@@ -136,7 +157,7 @@ export class SwitchyardServer {
         stdio: options.launcher === 'bench' ? ['ignore', 2, 2, 'ipc'] : ['ignore', 2, 2],
       }),
     );
-    const server = new SwitchyardServer(child, port, dataDir, options);
+    const server = new SwitchyardServer(child, port, dataDir, options, ownedSchema);
     try {
       await waitUntil(
         `switchyard ${options.label ?? ''}`.trim(),
@@ -149,7 +170,7 @@ export class SwitchyardServer {
       throw e;
     }
     log(
-      `switchyard ready on ${server.host} (${options.fromDist ? 'dist' : 'src'}, launcher ${options.launcher}${options.cpuProfileDir ? ', profiling' : ''})`,
+      `switchyard ready on ${server.host} (${options.fromDist ? 'dist' : 'src'}, launcher ${options.launcher}${options.cpuProfileDir ? ', profiling' : ''}${isPostgresUrl(options.storage) ? `, postgres schema ${options.pgSchema ?? ownedSchema}` : ''})`,
     );
     return server;
   }
@@ -182,6 +203,8 @@ export class SwitchyardServer {
   async stop(): Promise<void> {
     await stopChild(this.child, 'SIGTERM', 15_000);
     removeDir(this.dataDir);
+    if (this.ownedSchema && this.options.storage)
+      await dropSchema(this.options.storage, this.ownedSchema);
   }
 }
 
