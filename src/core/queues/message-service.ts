@@ -220,6 +220,7 @@ export class MessageService {
         ...(req.attemptId !== undefined && queue.fifo ? { attemptId: req.attemptId } : {}),
       });
       if (result.messages.length > 0) {
+        if (result.messages.length >= max) waiters.passOn(queue.id);
         this.countInFlight(queue.id, result.messages.length);
         return result.messages.map((m) => this.present(queue, m, req));
       }

@@ -1,6 +1,9 @@
 /**
  * Long-poll wake-ups. A receive that found nothing parks here until one of:
- *   - a commit touched its queue (storage event: a send, a visibility reset, a move),
+ *   - a commit touched its queue (storage event: a send, a visibility reset, a move) — this
+ *     wakes the longest-parked waiter only, and a receive that comes back with a full batch
+ *     passes the baton to the next one (`passOn`): waking every waiter for every send would
+ *     make N empty receives per message (a thundering herd; on PostgreSQL, N transactions),
  *   - the queue's earliest due time passed (a delayed message or a visibility expiry),
  *   - its wait time ran out, or the server is shutting down (then it returns empty).
  * No sleep loops: each wait is one promise resolved by the first of those events.
@@ -23,7 +26,7 @@ export class QueueWaiters {
     this.unsubscribe = storage.eventsSubscribe((event) => {
       if (event.kind === 'queue') {
         this.lastEvent.set(event.queueId, ++this.seq);
-        this.wake(event.queueId);
+        this.wakeOne(event.queueId);
       } else if (event.kind === 'resync') {
         this.wakeAll();
       }
@@ -73,7 +76,26 @@ export class QueueWaiters {
     });
   }
 
-  wake(queueId: number): void {
+  /** Wakes the longest-parked waiter of the queue, if any. */
+  private wakeOne(queueId: number): void {
+    const set = this.waiters.get(queueId);
+    if (!set) return;
+    for (const done of set) {
+      done('event');
+      return;
+    }
+  }
+
+  /**
+   * A receive filled its batch, so more messages may be waiting: wake the next waiter. The chain
+   * ends at the first receive that comes back short.
+   */
+  passOn(queueId: number): void {
+    this.wakeOne(queueId);
+  }
+
+  /** Wakes every waiter of the queue. */
+  private wake(queueId: number): void {
     const set = this.waiters.get(queueId);
     if (!set) return;
     for (const done of [...set]) done('event');
