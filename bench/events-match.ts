@@ -6,9 +6,10 @@
  * exists); each event is built from one rule and matches about one rule. Prints one JSON
  * document on stdout. Options: `--duration S` seconds per figure (default 2); `--rules 10,1000`
  * which rule counts to measure (default 10,1000,10000); `--no-reference` skips the reference
- * figure and `--no-parse-only` the JSON.parse-only one; `--iterations N` replaces timing by exactly N matches per figure after the same
- * warm-up (for instruction counting, e.g. under `valgrind --tool=callgrind`, where timings are
- * meaningless but counts are repeatable on a loaded machine).
+ * figure and `--no-parse-only` the JSON.parse-only one; `--iterations N` replaces timing by
+ * exactly N matches per figure after the same warm-up (for instruction counting under
+ * `valgrind --tool=callgrind`: timings are meaningless there, but counts are repeatable on a
+ * loaded machine; take the difference of two N to cancel start-up and rule building).
  *
  *   node --import tsx bench/events-match.ts [--duration 2] [--rules 1000] [--no-reference]
  *   valgrind --tool=callgrind node --import tsx bench/events-match.ts --rules 1000 \

@@ -39,8 +39,16 @@ export function conditionMatches(c: Condition, value: Scalar): boolean {
     case 'exists':
       return c.value;
     case 'anything-but':
-      return !c.excluded.some((x: ExcludableCondition) => conditionMatches(x, value));
+      return !anyMatches(c.excluded, value);
   }
+}
+
+/** A plain loop rather than `some` with a closure: this runs once per event and rule edge. */
+function anyMatches(conditions: readonly ExcludableCondition[], value: Scalar): boolean {
+  for (let i = 0; i < conditions.length; i++) {
+    if (conditionMatches(conditions[i]!, value)) return true;
+  }
+  return false;
 }
 
 /** A canonical text for a scalar: numbers by value, so 5, 5.0 and 5e0 are one key. */
