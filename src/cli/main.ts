@@ -6,7 +6,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, OPTIONS, resolveConfig } from '../server/config.js';
 import { startSwitchyard } from '../server/switchyard.js';
-import { doctorCommand } from './doctor/doctor-command.js';
 
 const USAGE = `usage: switchyard serve [options]
        switchyard doctor [options]   audit an endpoint read-only (switchyard doctor --help)
@@ -58,6 +57,8 @@ export async function main(argv: string[]): Promise<void> {
   try {
     if (command === undefined || command === 'serve') return await serve(rest);
     if (command === 'doctor') {
+      // Loaded on demand: the doctor's AWS SDK clients would add seconds of start-up to `serve`.
+      const { doctorCommand } = await import('./doctor/doctor-command.js');
       process.exitCode = await doctorCommand(rest, {
         stdout: process.stdout,
         stderr: process.stderr,
