@@ -20,21 +20,39 @@ export function groupLockKey(queueId: number, groupId: string): string {
 }
 
 /**
- * Takes the group's send lock and a new message row id, in that order, in one round trip
- * (the sub-select runs before the outer projection).
+ * Takes the send locks of `groups` (advisory locks, in key order, so two callers never
+ * deadlock) and then `count` new message row ids, ascending, in one round trip: the locks are
+ * aggregated before the ids are drawn, so ids follow the order in which sends of a group commit.
  */
+export async function lockGroupsAndTakeIds(
+  tx: PgTx,
+  queueId: number,
+  groups: string[],
+  count: number,
+): Promise<number[]> {
+  const keys = [...new Set(groups.map((g) => BigInt(groupLockKey(queueId, g))))]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(String);
+  const rows = await tx.rows<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id
+     FROM (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest($1::int8[]) AS k) AS l)
+       AS locked, generate_series(1, $2)`,
+    keys,
+    count,
+  );
+  if (rows.length !== count) throw new Error('could not allocate message ids');
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** One group's send lock and one new row id (dead-letter and move paths). */
 export async function lockGroupAndTakeId(
   tx: PgTx,
   queueId: number,
   groupId: string,
 ): Promise<number> {
-  const row = await tx.row<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id
-     FROM (SELECT pg_advisory_xact_lock($1::int8)) AS locked`,
-    groupLockKey(queueId, groupId),
-  );
-  if (!row) throw new Error('could not allocate a message id');
-  return row.id;
+  const [id] = await lockGroupsAndTakeIds(tx, queueId, [groupId], 1);
+  if (id === undefined) throw new Error('could not allocate a message id');
+  return id;
 }
 
 /** A message appended to a group: creates the group row, or locks the existing one. */

@@ -2,9 +2,8 @@
  * messagesSend for FIFO queues on PostgreSQL, set-based: a batch costs the same handful of
  * statements whatever its size.
  *
- *   1. take the send lock of every group in the batch (advisory locks, in key order, so two
- *      batches never deadlock) and then one row id per message, in one statement — ids, and so
- *      sequence numbers, follow the order in which sends of a group commit;
+ *   1. take the send lock of every group in the batch and then one row id per message, in one
+ *      statement (fifo-groups.ts: lockGroupsAndTakeIds);
  *   2. claim the deduplication entries (inserted before the messages, so a concurrent sender of
  *      the same id on another node waits for this transaction and then sees a duplicate); an id
  *      repeated inside the batch is a duplicate of its first occurrence;
@@ -16,7 +15,7 @@ import { DomainError } from '../../../core/errors/domain-error.js';
 import type { NewMessage, SendResult } from '../../../core/ports/storage.js';
 import { FIFO_WINDOW_MS, sequenceNumberFor } from '../../common/queue-rules.js';
 import type { PgTx } from '../pg-tx.js';
-import { groupLockKey } from './fifo-groups.js';
+import { lockGroupsAndTakeIds } from './fifo-groups.js';
 
 /** Message group ids cannot contain U+0001, so the key is unambiguous. */
 function dedupScopeKey(scope: 'messageGroup' | 'queue' | undefined, group: string, id: string) {
@@ -28,20 +27,6 @@ interface Planned {
   id: number;
   sequenceNumber: string;
   scopeKey: string | undefined;
-}
-
-async function lockGroupsAndTakeIds(tx: PgTx, queueId: number, planned: number, groups: string[]) {
-  const keys = [...new Set(groups.map((g) => BigInt(groupLockKey(queueId, g))))]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(String);
-  const rows = await tx.rows<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id
-     FROM (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest($1::int8[]) AS k) AS l)
-       AS locked, generate_series(1, $2)`,
-    keys,
-    planned,
-  );
-  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function sendFifoBatch(
@@ -61,8 +46,8 @@ export async function sendFifoBatch(
   const ids = await lockGroupsAndTakeIds(
     tx,
     queueId,
-    grouped.length,
     grouped.map((m) => m.groupId),
+    grouped.length,
   );
   const planned: Planned[] = grouped.map((m, i) => {
     const id = ids[i];
