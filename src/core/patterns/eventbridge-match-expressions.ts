@@ -6,6 +6,7 @@
  */
 import type { Condition, ExcludableCondition } from './ast.js';
 import { InvalidEventPatternError } from './invalid-event-pattern-error.js';
+import { isPlainObject } from './json-shape.js';
 import { cidrBlock, parseIpAddress } from './ip-cidr.js';
 import { parseEventBridgeNumeric } from './eventbridge-numeric.js';
 import { parseWildcard, type WildcardPattern } from './wildcard.js';
@@ -26,10 +27,6 @@ const ANYTHING_BUT_SHAPE = 'Value of anything-but must be an array or single str
 
 function fail(reason: string): never {
   throw new InvalidEventPatternError(reason);
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function onlyEntry(obj: Record<string, unknown>): [string, unknown] {

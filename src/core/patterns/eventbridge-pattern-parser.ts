@@ -9,11 +9,8 @@
  */
 import type { Condition, EventPattern, FieldNode, ObjectPattern } from './ast.js';
 import { InvalidEventPatternError } from './invalid-event-pattern-error.js';
-import {
-  isPlainObject,
-  MATCH_OPERATORS,
-  parseMatchValue,
-} from './eventbridge-match-expressions.js';
+import { MATCH_OPERATORS, parseMatchValue } from './eventbridge-match-expressions.js';
+import { isPlainObject } from './json-shape.js';
 import { patternBranches } from './pattern-branches.js';
 import { wildcardsWithinComplexity } from './wildcard-complexity.js';
 import type { WildcardPattern } from './wildcard.js';

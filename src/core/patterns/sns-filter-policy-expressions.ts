@@ -9,6 +9,7 @@
  * few marked "ours" are cases whose AWS wording we could not observe.
  */
 import type { Condition, ExcludableCondition } from './ast.js';
+import { isPlainObject } from './json-shape.js';
 import { cidrBlock, parseIpAddress } from './ip-cidr.js';
 import { InvalidFilterPolicyError } from './sns-filter-policy-error.js';
 import { parseSnsNumeric } from './sns-filter-policy-numeric.js';
@@ -28,10 +29,6 @@ const ANYTHING_BUT_SHAPE = 'Value of anything-but must be an array or single str
 
 function fail(reason: string): never {
   throw new InvalidFilterPolicyError(reason);
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function onlyEntry(obj: Record<string, unknown>): [string, unknown] {

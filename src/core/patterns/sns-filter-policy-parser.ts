@@ -16,11 +16,8 @@
  */
 import type { Condition, EventPattern, FieldNode, ObjectPattern } from './ast.js';
 import { InvalidFilterPolicyError } from './sns-filter-policy-error.js';
-import {
-  isPlainObject,
-  parseSnsMatchValue,
-  SNS_MATCH_OPERATORS,
-} from './sns-filter-policy-expressions.js';
+import { parseSnsMatchValue, SNS_MATCH_OPERATORS } from './sns-filter-policy-expressions.js';
+import { isPlainObject } from './json-shape.js';
 
 export type FilterPolicyScope = 'MessageAttributes' | 'MessageBody';
 
